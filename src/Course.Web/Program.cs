@@ -1,27 +1,18 @@
-using Course.Web.Components;
+using Course.Web;
+using Course.Web.Cli;
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+var isCommand = OperatorCommands.IsCommand(args);
+builder.AddApplicationServices(quiet: isCommand);
 
 var app = builder.Build();
+await app.PrepareDatabaseAsync();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+if (isCommand)
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    return await OperatorCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+app.UseCoursePipeline();
+await app.RunAsync();
+return 0;

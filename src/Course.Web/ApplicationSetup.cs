@@ -1,0 +1,84 @@
+using System.Globalization;
+using Course.Web.Catalog;
+using Course.Web.Chapters;
+using Course.Web.Components;
+using Course.Web.Data;
+using Course.Web.Localization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Web;
+
+public static class ApplicationSetup
+{
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder, bool quiet = false)
+    {
+        if (quiet)
+        {
+            // Operator commands print their own results; framework chatter would bury them.
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.AddMemoryCache();
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddSingleton(TimeProvider.System);
+
+        var connectionString = DatabaseSetup.SqliteConnectionString(builder.Configuration, builder.Environment);
+        services.AddDbContextFactory<CourseDbContext>(options => options.UseSqlite(connectionString,
+            sqlite => sqlite.MigrationsAssembly(typeof(CourseDbContext).Assembly.FullName)));
+
+        services.AddScoped<ChapterImporter>();
+        services.AddScoped<CourseSeeder>();
+        services.AddScoped<CatalogReader>();
+        return builder;
+    }
+
+    /// <summary>Migrates and seeds, unless the operator runs migrations separately (Database:MigrateOnStartup=false).</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            return;
+        }
+
+        await DatabaseSetup.MigrateAsync(app.Services);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CourseSeeder>().SeedAsync();
+    }
+
+    public static WebApplication UseCoursePipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization(options =>
+        {
+            var cultures = UiCultures.Supported.Select(c => new CultureInfo(c)).ToList();
+            options.DefaultRequestCulture = new RequestCulture(UiCultures.Default);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.ApplyCurrentCultureToResponseHeaders = true;
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapCatalogApi();
+        app.MapCultureSwitch();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : "(none)";
+            app.Logger.LogInformation("Course is ready: open {Addresses} in a browser", addresses);
+        });
+        return app;
+    }
+}

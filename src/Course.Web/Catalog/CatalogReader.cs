@@ -1,0 +1,100 @@
+using Course.Core.Rendering;
+using Course.Core.Scripts;
+using Course.Core.Timing;
+using Course.Web.Chapters;
+using Course.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Course.Web.Catalog;
+
+/// <summary>
+/// Read side of the catalogue: what learners and the public API may see (published chapters only).
+/// A rendered chapter is cached under its version, so an edit is seen at once and costs one render.
+/// </summary>
+public sealed class CatalogReader(IDbContextFactory<CourseDbContext> contextFactory, IMemoryCache cache)
+{
+    public async Task<IReadOnlyList<CourseSummary>> GetCoursesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var courses = await db.Courses.AsNoTracking()
+            .Where(c => c.Chapters.Any(ch => ch.Status == ChapterStatus.Published))
+            .OrderBy(c => c.Title)
+            .Select(c => new
+            {
+                c.Slug,
+                c.Title,
+                c.Language,
+                c.Description,
+                Chapters = c.Chapters.Where(ch => ch.Status == ChapterStatus.Published).OrderBy(ch => ch.Number).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. courses.Select(c => new CourseSummary(c.Slug, c.Title, c.Language, c.Description, [.. c.Chapters.Select(Summarise)]))];
+    }
+
+    public async Task<CourseSummary?> GetCourseAsync(string courseSlug, CancellationToken cancellationToken = default) =>
+        (await GetCoursesAsync(cancellationToken)).FirstOrDefault(c => c.Slug == courseSlug);
+
+    public async Task<ChapterView?> GetChapterAsync(string courseSlug, string chapterSlug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var header = await PublishedChapters(db, courseSlug, chapterSlug)
+            .Select(c => new { Chapter = c, CourseTitle = c.Course.Title })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (header is null)
+        {
+            return null;
+        }
+
+        var cacheKey = (nameof(ChapterView), header.Chapter.Id, header.Chapter.Version);
+        if (cache.TryGetValue(cacheKey, out ChapterView? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var slides = await db.Slides.AsNoTracking()
+            .Where(s => s.ChapterId == header.Chapter.Id)
+            .Include(s => s.Segments)
+            .OrderBy(s => s.Position)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var view = new ChapterView(courseSlug, header.CourseTitle, Summarise(header.Chapter), [.. slides.Select(Render)]);
+        cache.Set(cacheKey, view, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return view;
+    }
+
+    public async Task<(ChapterSummary Chapter, ChapterScript Script)?> GetScriptAsync(
+        string courseSlug, string chapterSlug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var chapter = await PublishedChapters(db, courseSlug, chapterSlug)
+            .Include(c => c.Slides).ThenInclude(s => s.Segments)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken);
+        return chapter is null
+            ? null
+            : (Summarise(chapter), ChapterContent.ToScript(chapter.Slides, new ScriptMetadata(chapter.Title, chapter.Language, chapter.Slug, chapter.Description)));
+    }
+
+    private static IQueryable<Chapter> PublishedChapters(CourseDbContext db, string courseSlug, string chapterSlug) =>
+        db.Chapters.AsNoTracking().Where(c =>
+            c.Course.Slug == courseSlug && c.Slug == chapterSlug && c.Status == ChapterStatus.Published);
+
+    private static ChapterSummary Summarise(Chapter c) =>
+        new(c.Number, c.Slug, c.Title, c.Language, c.Description, c.SlideCount, c.SegmentCount, c.TotalPauseMilliseconds, c.EstimatedMilliseconds);
+
+    private static SlideView Render(Slide slide) =>
+        new(slide.Position, slide.Key, [.. slide.Segments.OrderBy(s => s.Position).Select(segment =>
+        {
+            var rendered = SegmentMarkdown.Render(segment.Text);
+            return new SegmentView(
+                segment.Text,
+                rendered.Html,
+                rendered.PlainText,
+                segment.PauseMilliseconds,
+                ReadingPace.Default.ReadingMilliseconds(rendered.PlainText),
+                rendered.List,
+                rendered.ListNumber,
+                segment.ContinuesLine);
+        })]);
+}

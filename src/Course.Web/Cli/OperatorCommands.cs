@@ -1,0 +1,217 @@
+using System.Text.Json;
+using Course.Core.Scripts;
+using Course.Web.Catalog;
+using Course.Web.Chapters;
+
+namespace Course.Web.Cli;
+
+/// <summary>
+/// Commands operators run with the same binary as the site, e.g.
+/// <c>dotnet run --project src/Course.Web -- import chapter.txt --course ai-engineering</c>.
+/// </summary>
+public static class OperatorCommands
+{
+    public const int Ok = 0;
+    public const int InvalidInput = 1;
+    public const int UsageError = 2;
+    public const int NotFound = 3;
+
+    private static readonly string[] Names = ["import", "export", "help", "--help"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
+
+    public const string Usage = """
+        Usage:
+          import <file> --course <slug> [--title <title>] [--language <tag>] [--slug <slug>]
+                        [--description <text>] [--course-title <title>] [--publish]
+              Imports a narration script (docs/script-format.md) as a new chapter; a draft unless --publish.
+              Creates the course when --course-title is given and it does not exist yet.
+          export <course> <chapter> [--format script|ssml|json] [--front-matter] [--output <file>]
+              Writes a published chapter to standard output or a file.
+
+        Exit codes: 0 done, 1 invalid input (nothing was stored), 2 usage error, 3 not found.
+        """;
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var command = CommandLine.Parse(args);
+            await using var scope = services.CreateAsyncScope();
+            return command.Name switch
+            {
+                "import" => await ImportAsync(scope.ServiceProvider, command, output, error),
+                "export" => await ExportAsync(scope.ServiceProvider, command, output, error),
+                _ => Help(output),
+            };
+        }
+        catch (UsageException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            await error.WriteLineAsync(Usage);
+            return UsageError;
+        }
+    }
+
+    private static int Help(TextWriter output)
+    {
+        output.WriteLine(Usage);
+        return Ok;
+    }
+
+    private static async Task<int> ImportAsync(IServiceProvider services, CommandLine command, TextWriter output, TextWriter error)
+    {
+        var file = command.Positional(0, "file");
+        var course = command.Required("course");
+        command.OnlyOptions("course", "title", "language", "slug", "description", "course-title", "publish");
+        if (!File.Exists(file))
+        {
+            await error.WriteLineAsync($"error: {file}: no such file");
+            return NotFound;
+        }
+
+        var parsed = ScriptParser.Parse(await File.ReadAllBytesAsync(file));
+        if (!parsed.Succeeded)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync($"{file}:{problem}");
+            }
+
+            await error.WriteLineAsync($"{parsed.Errors.Count} error(s); nothing was imported.");
+            return InvalidInput;
+        }
+
+        var result = await services.GetRequiredService<ChapterImporter>().ImportAsync(new ChapterImportRequest(
+            course,
+            parsed.Script!,
+            command.Option("title"),
+            command.Option("language"),
+            command.Option("slug"),
+            command.Option("description"),
+            command.Flag("publish"),
+            command.Option("course-title")));
+        if (!result.Succeeded)
+        {
+            foreach (var problem in result.Errors)
+            {
+                await error.WriteLineAsync($"error: {problem}");
+            }
+
+            await error.WriteLineAsync("Nothing was imported.");
+            return InvalidInput;
+        }
+
+        var chapter = result.Chapter!;
+        await output.WriteLineAsync(
+            $"Imported chapter {chapter.Number} '{chapter.Title}' as {course}/{chapter.Slug} ({chapter.Status.ToString().ToLowerInvariant()}): " +
+            $"{chapter.SlideCount} slides, {chapter.SegmentCount} segments, {chapter.TotalPauseMilliseconds / 1000.0:0.#} s of pauses.");
+        return Ok;
+    }
+
+    private static async Task<int> ExportAsync(IServiceProvider services, CommandLine command, TextWriter output, TextWriter error)
+    {
+        var course = command.Positional(0, "course");
+        var chapter = command.Positional(1, "chapter");
+        command.OnlyOptions("format", "front-matter", "output");
+        var format = command.Option("format") ?? "script";
+        if (format is not ("script" or "ssml" or "json"))
+        {
+            throw new UsageException($"unknown format '{format}': use script, ssml or json");
+        }
+
+        var reader = services.GetRequiredService<CatalogReader>();
+        string? text = null;
+        if (format == "json")
+        {
+            if (await reader.GetChapterAsync(course, chapter) is { } view)
+            {
+                text = JsonSerializer.Serialize(ChapterDocument.From(view), ApiJson.Options);
+            }
+        }
+        else if (await reader.GetScriptAsync(course, chapter) is { } found)
+        {
+            text = format == "ssml"
+                ? SsmlWriter.Write(found.Script, found.Chapter.Language)
+                : ScriptWriter.Write(found.Script, includeMetadata: command.Flag("front-matter"));
+        }
+
+        if (text is null)
+        {
+            await error.WriteLineAsync($"error: there is no published chapter '{chapter}' in course '{course}'");
+            return NotFound;
+        }
+
+        if (command.Option("output") is { } path)
+        {
+            await File.WriteAllTextAsync(path, text, new System.Text.UTF8Encoding(false));
+        }
+        else
+        {
+            await output.WriteAsync(text);
+            await output.FlushAsync();
+        }
+
+        return Ok;
+    }
+}
+
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>A command name, positional arguments and --options, parsed without surprises.</summary>
+internal sealed class CommandLine
+{
+    private readonly List<string> positional = [];
+    private readonly Dictionary<string, string?> options = new(StringComparer.Ordinal);
+
+    public required string Name { get; init; }
+
+    private static readonly HashSet<string> Flags = ["publish", "front-matter"];
+
+    public static CommandLine Parse(string[] args)
+    {
+        var line = new CommandLine { Name = args[0] };
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                var name = args[i][2..];
+                if (Flags.Contains(name))
+                {
+                    line.options[name] = null;
+                }
+                else if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    line.options[name] = args[++i];
+                }
+                else
+                {
+                    throw new UsageException($"--{name} needs a value");
+                }
+            }
+            else
+            {
+                line.positional.Add(args[i]);
+            }
+        }
+
+        return line;
+    }
+
+    public string Positional(int index, string what) =>
+        index < positional.Count ? positional[index] : throw new UsageException($"{Name} needs a <{what}>");
+
+    public string? Option(string name) => options.GetValueOrDefault(name);
+
+    public string Required(string name) => Option(name) ?? throw new UsageException($"{Name} needs --{name} <value>");
+
+    public bool Flag(string name) => options.ContainsKey(name);
+
+    public void OnlyOptions(params string[] allowed)
+    {
+        if (options.Keys.FirstOrDefault(k => !allowed.Contains(k)) is { } unknown)
+        {
+            throw new UsageException($"{Name} does not take --{unknown}");
+        }
+    }
+}

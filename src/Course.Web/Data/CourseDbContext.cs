@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Web.Data;
+
+public sealed class CourseDbContext(DbContextOptions<CourseDbContext> options) : DbContext(options)
+{
+    public DbSet<CourseEntity> Courses => Set<CourseEntity>();
+    public DbSet<Chapter> Chapters => Set<Chapter>();
+    public DbSet<Slide> Slides => Set<Slide>();
+    public DbSet<Segment> Segments => Set<Segment>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CourseDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Stored as UTC ticks: sortable and comparable on SQLite, which has no date type.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetTicksConverter>();
+    }
+}
+
+internal sealed class DateTimeOffsetTicksConverter()
+    : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+        value => value.UtcTicks,
+        ticks => new DateTimeOffset(ticks, TimeSpan.Zero));

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace Course.Web.Localization;
+
+/// <summary>The interface languages, and the endpoint the language switcher posts to.</summary>
+public static class UiCultures
+{
+    public const string Default = "en";
+
+    public static readonly string[] Supported = ["en", "es"];
+
+    public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder app)
+    {
+        // A plain form post: works without JavaScript and remembers the choice for a year.
+        app.MapPost("/culture", (HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        {
+            if (!Supported.Contains(culture))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown language",
+                    detail: $"'{culture}' is not one of: {string.Join(", ", Supported)}.");
+            }
+
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        });
+        return app;
+    }
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}

@@ -1,0 +1,4 @@
+namespace Course.Web;
+
+/// <summary>Marker type for the interface strings in Resources/SharedResource*.resx.</summary>
+public sealed class SharedResource;
