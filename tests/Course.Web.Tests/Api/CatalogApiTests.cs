@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Xml.Linq;
+using Course.Web.Tests.Infrastructure;
+
+namespace Course.Web.Tests.Api;
+
+[Collection(SharedAppCollection.Name)]
+public class CatalogApiTests(CourseAppFactory app)
+{
+    private readonly HttpClient client = app.CreateHttpClient();
+
+    [Fact]
+    public async Task Courses_lists_the_seeded_course_with_its_chapter()
+    {
+        var courses = await client.GetFromJsonAsync<JsonElement>("/api/courses");
+
+        var course = courses.EnumerateArray().Single(c => c.GetProperty("slug").GetString() == "ai-engineering");
+        Assert.Equal("Ingeniería de IA", course.GetProperty("title").GetString());
+        var chapter = course.GetProperty("chapters").EnumerateArray().Single();
+        Assert.Equal("foundation-models", chapter.GetProperty("slug").GetString());
+        Assert.Equal(73, chapter.GetProperty("slideCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task Chapter_has_every_slide_segment_and_pause_of_the_seed()
+    {
+        var chapter = await client.GetFromJsonAsync<JsonElement>("/api/courses/ai-engineering/chapters/foundation-models");
+
+        Assert.Equal("Desarrollo de software con Foundation Models", chapter.GetProperty("title").GetString());
+        Assert.Equal("es", chapter.GetProperty("language").GetString());
+        var slides = chapter.GetProperty("slides").EnumerateArray().ToList();
+        Assert.Equal(73, slides.Count);
+        var segments = slides.SelectMany(s => s.GetProperty("segments").EnumerateArray()).ToList();
+        Assert.Equal(211, segments.Count);
+        Assert.Equal(172_000, segments.Sum(s => s.GetProperty("pauseMilliseconds").GetInt32()));
+        Assert.Equal(172_000, chapter.GetProperty("totalPauseMilliseconds").GetInt32());
+        Assert.True(chapter.GetProperty("estimatedMilliseconds").GetInt32() > 172_000);
+
+        var bullet = slides[2].GetProperty("segments")[1];
+        Assert.Equal("- Una cantidad enorme de electricidad para funcionar", bullet.GetProperty("text").GetString());
+        Assert.Equal("Una cantidad enorme de electricidad para funcionar", bullet.GetProperty("html").GetString());
+        Assert.Equal("bullet", bullet.GetProperty("list").GetString());
+        Assert.Equal(500, bullet.GetProperty("pauseMilliseconds").GetInt32());
+    }
+
+    [Fact]
+    public async Task Script_is_byte_identical_to_the_seed_file()
+    {
+        using var response = await client.GetAsync("/api/courses/ai-engineering/chapters/foundation-models/script");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal(SeedFile.Bytes(), await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Script_with_front_matter_carries_the_chapter_metadata()
+    {
+        var script = await client.GetStringAsync("/api/courses/ai-engineering/chapters/foundation-models/script?frontMatter=true");
+
+        Assert.StartsWith("---\ntitle: Desarrollo de software con Foundation Models\nlanguage: es\nslug: foundation-models\n---\n\n¡Hola!", script);
+    }
+
+    [Fact]
+    public async Task Ssml_is_an_xml_speak_document_in_the_chapter_language()
+    {
+        using var response = await client.GetAsync("/api/courses/ai-engineering/chapters/foundation-models/ssml");
+
+        Assert.Equal("application/ssml+xml", response.Content.Headers.ContentType?.MediaType);
+        var document = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("speak", document.Root!.Name.LocalName);
+        Assert.Equal("es", (string?)document.Root.Attribute(XNamespace.Xml + "lang"));
+        Assert.Equal(211, document.Descendants().Count(e => e.Name.LocalName == "break"));
+    }
+
+    [Theory]
+    [InlineData("/api/courses/nope", "Course not found")]
+    [InlineData("/api/courses/nope/chapters/foundation-models", "Chapter not found")]
+    [InlineData("/api/courses/ai-engineering/chapters/nope", "Chapter not found")]
+    [InlineData("/api/courses/ai-engineering/chapters/nope/script", "Chapter not found")]
+    [InlineData("/api/courses/ai-engineering/chapters/nope/ssml", "Chapter not found")]
+    public async Task Unknown_course_or_chapter_is_a_404_problem(string url, string title)
+    {
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(title, problem.GetProperty("title").GetString());
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+    }
+}
