@@ -18,7 +18,7 @@ public class CatalogueBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Courses", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ingeniería de IA" })).ToBeVisibleAsync();
         // Our stylesheet from wwwroot-assets is served and applied: the reading room's off-white page.
-        await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(251, 250, 247)");
+        await Assertions.Expect(page.Locator("html")).ToHaveCSSAsync("background-color", "rgb(251, 250, 247)");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Desarrollo de software con Foundation Models" }).ClickAsync();
 
