@@ -1,0 +1,199 @@
+using System.Globalization;
+
+namespace Course.Core.Scripts;
+
+/// <summary>Tags in a line: the &lt;break/&gt; element and its attributes. Hand-written, since it runs once per segment.</summary>
+public static partial class ScriptParser
+{
+    /// <summary>
+    /// A '&lt;' opens a tag when a tag name follows it and then a space, '/', '&gt;' or the end of the line;
+    /// anything else ("a &lt; b", "&lt;https://…&gt;") is text for Markdown.
+    /// </summary>
+    private static bool LooksLikeTag(string line, int at)
+    {
+        var i = at + 1;
+        if (i < line.Length && line[i] is '/' or '!' or '?')
+        {
+            return true;
+        }
+
+        if (i >= line.Length || !char.IsAsciiLetter(line[i]))
+        {
+            return false;
+        }
+
+        while (i < line.Length && (char.IsAsciiLetterOrDigit(line[i]) || line[i] == '-'))
+        {
+            i++;
+        }
+
+        return i == line.Length || line[i] is ' ' or '\t' or '/' or '>';
+    }
+
+    private readonly record struct Tag(Pause? Pause, int End);
+
+    private static Tag ReadTag(string line, int start, int lineNumber, List<ScriptError> errors)
+    {
+        var close = line.IndexOf('>', start);
+        var end = close < 0 ? line.Length : close + 1;
+        var nameEnd = start + 1;
+        if (nameEnd < line.Length && line[nameEnd] is '/' or '!' or '?')
+        {
+            nameEnd++;
+        }
+
+        while (nameEnd < line.Length && (char.IsAsciiLetterOrDigit(line[nameEnd]) || line[nameEnd] == '-'))
+        {
+            nameEnd++;
+        }
+
+        if (!line.AsSpan(start + 1, nameEnd - start - 1).SequenceEqual("break"))
+        {
+            var shown = close < 0 ? line[start..nameEnd] : line[start..end];
+            errors.Add(new ScriptError(lineNumber, Column(line, start),
+                $"unknown tag {shown}: only <break .../> is allowed (write \\< to show a literal '<')"));
+            return new Tag(null, end);
+        }
+
+        if (close < 0)
+        {
+            errors.Add(new ScriptError(lineNumber, Column(line, start), "unclosed tag <break: end it with '/>'"));
+            return new Tag(null, end);
+        }
+
+        if (line[close - 1] != '/')
+        {
+            errors.Add(new ScriptError(lineNumber, Column(line, close), "<break> must be self-closing: end it with '/>'"));
+            return new Tag(null, end);
+        }
+
+        var errorCount = errors.Count;
+        var milliseconds = ParseBreakAttributes(line, nameEnd, close - 1, lineNumber, errors);
+        return errors.Count > errorCount || milliseconds is null
+            ? new Tag(null, end)
+            : new Tag(new Pause(milliseconds.Value, line[start..end]), end);
+    }
+
+    /// <summary>Reads <c>name="value"</c> pairs in line[from..to) and returns the break's duration.</summary>
+    private static int? ParseBreakAttributes(string line, int from, int to, int lineNumber, List<ScriptError> errors)
+    {
+        int? time = null;
+        BreakStrength? strength = null;
+        var i = from;
+        while (true)
+        {
+            while (i < to && line[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            if (i == to)
+            {
+                break;
+            }
+
+            var nameStart = i;
+            while (i < to && (char.IsAsciiLetterOrDigit(line[i]) || line[i] is '-' or '_' or ':'))
+            {
+                i++;
+            }
+
+            var equals = i;
+            while (equals < to && line[equals] is ' ' or '\t')
+            {
+                equals++;
+            }
+
+            var quoteAt = equals + 1;
+            while (quoteAt < to && line[quoteAt] is ' ' or '\t')
+            {
+                quoteAt++;
+            }
+
+            var closeQuote = quoteAt < to && line[quoteAt] is '"' or '\'' ? line.IndexOf(line[quoteAt], quoteAt + 1, to - quoteAt - 1) : -1;
+            if (i == nameStart || !char.IsAsciiLetter(line[nameStart]) || equals >= to || line[equals] != '=' || closeQuote < 0)
+            {
+                errors.Add(new ScriptError(lineNumber, Column(line, nameStart),
+                    "malformed attribute in <break/>: write time=\"1.5s\" or strength=\"medium\""));
+                return null;
+            }
+
+            var name = line.AsSpan(nameStart, i - nameStart);
+            var value = line.AsSpan(quoteAt + 1, closeQuote - quoteAt - 1);
+            var valueColumn = Column(line, quoteAt + 1);
+            if ((name.SequenceEqual("time") && time is not null) || (name.SequenceEqual("strength") && strength is not null))
+            {
+                errors.Add(new ScriptError(lineNumber, Column(line, nameStart), $"attribute '{name}' is given twice"));
+            }
+            else if (name.SequenceEqual("time"))
+            {
+                time = ParseTime(value, lineNumber, valueColumn, errors) ?? -1;
+            }
+            else if (name.SequenceEqual("strength"))
+            {
+                if (!BreakStrengths.TryParse(value.ToString(), out var parsed))
+                {
+                    errors.Add(new ScriptError(lineNumber, valueColumn,
+                        $"unknown break strength '{value}' (use {string.Join(", ", BreakStrengths.All.Select(BreakStrengths.Name))})"));
+                }
+
+                strength = parsed;
+            }
+            else
+            {
+                errors.Add(new ScriptError(lineNumber, Column(line, nameStart),
+                    $"unknown attribute '{name}' on <break/>: use time or strength"));
+            }
+
+            i = closeQuote + 1;
+        }
+
+        if (time is not null && strength is not null)
+        {
+            errors.Add(new ScriptError(lineNumber, Column(line, from), "a break takes time or strength, not both"));
+            return null;
+        }
+
+        // A bare <break/> is SSML's medium break.
+        return time ?? BreakStrengths.Milliseconds(strength ?? BreakStrength.Medium);
+    }
+
+    /// <summary>"1.5s", "500ms", ".25s": a non-negative decimal and a unit, a whole number of milliseconds, at most 10 s.</summary>
+    private static int? ParseTime(ReadOnlySpan<char> value, int lineNumber, int column, List<ScriptError> errors)
+    {
+        var unitLength = value.EndsWith("ms") ? 2 : value.EndsWith("s") ? 1 : 0;
+        var number = value[..^unitLength];
+        var digits = 0;
+        var dots = 0;
+        foreach (var c in number)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+            dots += c == '.' ? 1 : 0;
+        }
+
+        if (unitLength == 0 || digits == 0 || dots > 1 || digits + dots != number.Length || number[^1] == '.')
+        {
+            var message = value.StartsWith("-")
+                ? $"break time '{value}' is negative: a pause cannot be shorter than zero"
+                : $"break time '{value}' is not a number with a unit: write e.g. 1.5s or 500ms";
+            errors.Add(new ScriptError(lineNumber, column, message));
+            return null;
+        }
+
+        var amount = decimal.Parse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        var milliseconds = unitLength == 1 ? amount * 1000 : amount;
+        if (milliseconds > Pause.MaxMilliseconds)
+        {
+            errors.Add(new ScriptError(lineNumber, column, $"break time '{value}' is over the maximum of {Pause.MaxMilliseconds / 1000}s"));
+            return null;
+        }
+
+        if (milliseconds != decimal.Truncate(milliseconds))
+        {
+            errors.Add(new ScriptError(lineNumber, column, $"break time '{value}' is finer than a millisecond"));
+            return null;
+        }
+
+        return (int)milliseconds;
+    }
+}

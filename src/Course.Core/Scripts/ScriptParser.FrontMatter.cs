@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+
+namespace Course.Core.Scripts;
+
+/// <summary>Front matter: '---', then 'key: value' lines, then '---'.</summary>
+public static partial class ScriptParser
+{
+    private static (ScriptMetadata Metadata, int BodyStart) ParseFrontMatter(List<string> lines, List<ScriptError> errors)
+    {
+        var close = lines.FindIndex(1, line => TrimTrailingWhitespace(line) == FrontMatterFence);
+        if (close < 0)
+        {
+            errors.Add(new ScriptError(1, 1, "the front matter opened with '---' is never closed: add a line '---' after it"));
+            return (ScriptMetadata.Empty, lines.Count);
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i < close; i++)
+        {
+            var line = TrimTrailingWhitespace(lines[i]);
+
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var match = FrontMatterLine().Match(line);
+            if (!match.Success)
+            {
+                errors.Add(new ScriptError(i + 1, 1, "expected 'key: value' in the front matter (or '---' to close it)"));
+                continue;
+            }
+
+            var key = match.Groups["key"].Value;
+            var value = match.Groups["value"].Value.Trim();
+            var rawValue = match.Groups["value"];
+            var valueColumn = Column(line, rawValue.Index + (rawValue.Length - rawValue.Value.TrimStart().Length));
+            if (!MetadataKeys.Contains(key))
+            {
+                errors.Add(new ScriptError(i + 1, 1, $"unknown front matter key '{key}' (known keys: {string.Join(", ", MetadataKeys)})"));
+            }
+            else if (values.ContainsKey(key))
+            {
+                errors.Add(new ScriptError(i + 1, 1, $"front matter key '{key}' is given twice"));
+            }
+            else if (value.Length == 0)
+            {
+                errors.Add(new ScriptError(i + 1, valueColumn, $"front matter key '{key}' has no value"));
+            }
+            else if (ValidateMetadata(key, value) is { } problem)
+            {
+                errors.Add(new ScriptError(i + 1, valueColumn, problem));
+            }
+            else
+            {
+                values[key] = value;
+            }
+        }
+
+        return (ToMetadata(values), close + 1);
+    }
+
+    /// <summary>The front matter keys, in the order the writer writes them.</summary>
+    internal static readonly string[] MetadataKeys = ["title", "language", "slug", "description"];
+
+    /// <summary>Checks one metadata value; null when it is valid. Shared with the importer's arguments.</summary>
+    public static string? ValidateMetadata(string key, string value) => key switch
+    {
+        "language" when !LanguageTag().IsMatch(value) => $"'{value}' is not a language tag such as es, en or es-ES",
+        "slug" when !Slug().IsMatch(value) => $"'{value}' is not a slug: use lowercase letters, digits and single hyphens",
+        "title" or "description" when value.Length > 300 => $"the {key} is longer than 300 characters",
+        _ => null,
+    };
+
+    private static ScriptMetadata ToMetadata(Dictionary<string, string> values) =>
+        new(values.GetValueOrDefault("title"), values.GetValueOrDefault("language"),
+            values.GetValueOrDefault("slug"), values.GetValueOrDefault("description"));
+
+    [GeneratedRegex(@"^(?<key>[a-z][a-z0-9-]*)\s*:(?<value>.*)$")]
+    private static partial Regex FrontMatterLine();
+
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    private static partial Regex LanguageTag();
+
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex Slug();
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Course.Benchmarks.ScriptBenchmarks).Assembly).Run(args);
