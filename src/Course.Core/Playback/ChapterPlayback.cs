@@ -1,0 +1,413 @@
+namespace Course.Core.Playback;
+
+public enum PlaybackPhase
+{
+    /// <summary>The newest segment is being read (by the learner, on a timer, or by the narrator).</summary>
+    Reading,
+
+    /// <summary>The newest segment has been read; its pause is running.</summary>
+    Pausing,
+
+    /// <summary>The last slide's last pause is over.</summary>
+    Finished,
+}
+
+/// <summary>An immutable picture of the player, for rendering.</summary>
+public sealed record PlaybackState(
+    int SlideIndex,
+    int Revealed,
+    PlaybackPhase Phase,
+    bool IsPlaying,
+    double Speed,
+    bool Narration,
+    long Step)
+{
+    /// <summary>The index of the newest revealed segment on the slide.</summary>
+    public int CurrentSegment => Revealed - 1;
+
+    /// <summary>True while the narrator should be speaking the newest segment.</summary>
+    public bool AwaitsSpeech => IsPlaying && Narration && Phase == PlaybackPhase.Reading;
+}
+
+/// <summary>
+/// The player's clock-driven state machine: which slide, how many of its segments are revealed,
+/// whether it plays, and when the next thing happens. Pure logic on a <see cref="TimeProvider"/>, so
+/// tests drive it with a fake clock. Thread-safe: timers fire on the thread pool.
+/// With narration on, reading ends when <see cref="SpeechFinished"/> reports it (the speech's real
+/// duration) instead of after the words-per-minute reading time; pauses are always timed here.
+/// </summary>
+public sealed class ChapterPlayback : IDisposable
+{
+    private readonly IReadOnlyList<IReadOnlyList<SegmentTiming>> slides;
+    private readonly TimeProvider clock;
+    private readonly Lock gate = new();
+    private ITimer? timer;
+    private DateTimeOffset phaseDueAt;
+    private TimeSpan? remaining; // of the current timed phase, while paused
+
+    private int slideIndex;
+    private int revealed;
+    private PlaybackPhase phase;
+    private bool playing;
+    private double speed = 1.0;
+    private bool narration;
+    private long step;
+    private bool chaining; // true while a timer moves to the next phase: see StartTimer
+
+    public ChapterPlayback(IReadOnlyList<IReadOnlyList<SegmentTiming>> slides, TimeProvider clock, int startSlide = 0, int startSegment = 0)
+    {
+        if (slides.Count == 0 || slides.Any(s => s.Count == 0))
+        {
+            throw new ArgumentException("A chapter to play needs at least one slide, and every slide a segment.", nameof(slides));
+        }
+
+        this.slides = slides;
+        this.clock = clock;
+        slideIndex = Math.Clamp(startSlide, 0, slides.Count - 1);
+        revealed = Math.Clamp(startSegment, 0, slides[slideIndex].Count - 1) + 1;
+        phase = PlaybackPhase.Reading;
+    }
+
+    /// <summary>Raised after every change, on whichever thread made it.</summary>
+    public event Action<PlaybackState>? Changed;
+
+    public int SlideCount => slides.Count;
+
+    public PlaybackState State
+    {
+        get
+        {
+            lock (gate)
+            {
+                return Snapshot();
+            }
+        }
+    }
+
+    public void Play() => Change(() =>
+    {
+        if (playing)
+        {
+            return false;
+        }
+
+        if (phase == PlaybackPhase.Finished)
+        {
+            // Playing again at the end starts the last slide over rather than doing nothing.
+            revealed = 1;
+            phase = PlaybackPhase.Reading;
+            remaining = null;
+        }
+
+        playing = true;
+        StartTimer(remaining ?? PhaseDuration());
+        return true;
+    });
+
+    public void Pause() => Change(() =>
+    {
+        if (!playing)
+        {
+            return false;
+        }
+
+        playing = false;
+        remaining = timer is null ? null : Max(TimeSpan.Zero, phaseDueAt - clock.GetUtcNow());
+        StopTimer();
+        return true;
+    });
+
+    public void TogglePlay()
+    {
+        if (State.IsPlaying)
+        {
+            Pause();
+        }
+        else
+        {
+            Play();
+        }
+    }
+
+    public void NextStep() => Change(() =>
+    {
+        if (revealed < slides[slideIndex].Count)
+        {
+            Reveal(revealed + 1);
+        }
+        else if (slideIndex + 1 < slides.Count)
+        {
+            EnterSlide(slideIndex + 1);
+        }
+        else
+        {
+            Finish();
+        }
+
+        return true;
+    });
+
+    public void PreviousStep() => Change(() =>
+    {
+        if (phase == PlaybackPhase.Finished)
+        {
+            Reveal(revealed);
+        }
+        else if (revealed > 1)
+        {
+            Reveal(revealed - 1);
+        }
+        else if (slideIndex > 0)
+        {
+            slideIndex--;
+            Reveal(slides[slideIndex].Count);
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
+    });
+
+    public void NextSlide() => Change(() =>
+    {
+        if (slideIndex + 1 >= slides.Count)
+        {
+            return false;
+        }
+
+        EnterSlide(slideIndex + 1);
+        return true;
+    });
+
+    public void PreviousSlide() => Change(() =>
+    {
+        EnterSlide(Math.Max(0, slideIndex - 1));
+        return true;
+    });
+
+    public void RestartSlide() => Change(() =>
+    {
+        EnterSlide(slideIndex);
+        return true;
+    });
+
+    /// <summary>Jumps to a slide (0-based), showing its first segment.</summary>
+    public void GoToSlide(int index, int segment = 0) => Change(() =>
+    {
+        slideIndex = Math.Clamp(index, 0, slides.Count - 1);
+        Reveal(Math.Clamp(segment, 0, slides[slideIndex].Count - 1) + 1);
+        return true;
+    });
+
+    /// <summary>Reveals the whole slide and stops, so a fast reader reads at their own pace.</summary>
+    public void ShowAll() => Change(() =>
+    {
+        revealed = slides[slideIndex].Count;
+        phase = PlaybackPhase.Pausing;
+        playing = false;
+        StopTimer();
+        remaining = PauseOf(revealed - 1);
+        step++;
+        return true;
+    });
+
+    public void SetSpeed(double value) => Change(() =>
+    {
+        var next = PauseTimeline.ClampSpeed(value);
+        if (Math.Abs(next - speed) < 0.001)
+        {
+            return false;
+        }
+
+        // What is left of the running phase shrinks or grows with the speed.
+        var factor = speed / next;
+        speed = next;
+        if (playing && timer is not null)
+        {
+            StartTimer(Max(TimeSpan.Zero, phaseDueAt - clock.GetUtcNow()) * factor);
+        }
+        else if (remaining is { } left)
+        {
+            remaining = left * factor;
+        }
+
+        return true;
+    });
+
+    public void SetNarration(bool on) => Change(() =>
+    {
+        if (narration == on)
+        {
+            return false;
+        }
+
+        narration = on;
+        if (phase == PlaybackPhase.Reading)
+        {
+            // Read the newest segment again, by voice or by the clock.
+            StopTimer();
+            remaining = null;
+            step++;
+            if (playing)
+            {
+                StartTimer(PhaseDuration());
+            }
+        }
+
+        return true;
+    });
+
+    /// <summary>The narrator finished speaking the segment of <paramref name="forStep"/>; stale reports are ignored.</summary>
+    public void SpeechFinished(long forStep) => Change(() =>
+    {
+        if (forStep != step || !narration || phase != PlaybackPhase.Reading || !playing)
+        {
+            return false;
+        }
+
+        EnterPause();
+        return true;
+    });
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            StopTimer();
+        }
+    }
+
+    private void Change(Func<bool> mutation)
+    {
+        PlaybackState state;
+        lock (gate)
+        {
+            if (!mutation())
+            {
+                return;
+            }
+
+            state = Snapshot();
+        }
+
+        Changed?.Invoke(state);
+    }
+
+    private PlaybackState Snapshot() => new(slideIndex, revealed, phase, playing, speed, narration, step);
+
+    private void EnterSlide(int index)
+    {
+        slideIndex = index;
+        Reveal(1);
+    }
+
+    private void Reveal(int count)
+    {
+        revealed = count;
+        phase = PlaybackPhase.Reading;
+        remaining = null;
+        step++;
+        StopTimer();
+        if (playing)
+        {
+            StartTimer(PhaseDuration(), chaining);
+        }
+    }
+
+    private void EnterPause()
+    {
+        phase = PlaybackPhase.Pausing;
+        remaining = null;
+        StartTimer(PauseOf(revealed - 1), chaining);
+    }
+
+    private void Finish()
+    {
+        revealed = slides[slideIndex].Count;
+        phase = PlaybackPhase.Finished;
+        playing = false;
+        remaining = null;
+        step++;
+        StopTimer();
+    }
+
+    /// <summary>How long the current phase lasts from its start; null when the narrator decides.</summary>
+    private TimeSpan? PhaseDuration() => phase switch
+    {
+        PlaybackPhase.Reading when narration => null,
+        PlaybackPhase.Reading => PauseTimeline.Scale(slides[slideIndex][revealed - 1].ReadingMilliseconds, speed),
+        PlaybackPhase.Pausing => PauseOf(revealed - 1),
+        _ => null,
+    };
+
+    private TimeSpan PauseOf(int segment) => PauseTimeline.Scale(slides[slideIndex][segment].PauseMilliseconds, speed);
+
+    /// <summary>
+    /// Starts the current phase's timer. Phases that follow one another on the clock are anchored at the
+    /// previous phase's due time, not at "now", so timer latency never accumulates over a chapter.
+    /// </summary>
+    private void StartTimer(TimeSpan? due, bool chained = false)
+    {
+        StopTimer();
+        if (due is not { } duration)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        phaseDueAt = (chained ? phaseDueAt : now) + duration;
+
+        // Never zero: a timer due now may fire on this thread, inside the lock, before the state is settled.
+        var delay = Max(phaseDueAt - now, TimeSpan.FromMilliseconds(1));
+        var forStep = step;
+        var forPhase = phase;
+        timer = clock.CreateTimer(_ => OnTimer(forStep, forPhase), null, delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private void StopTimer()
+    {
+        timer?.Dispose();
+        timer = null;
+    }
+
+    private void OnTimer(long forStep, PlaybackPhase forPhase) => Change(() =>
+    {
+        if (forStep != step || forPhase != phase || !playing)
+        {
+            return false; // a timer that lost a race with a learner's action
+        }
+
+        timer?.Dispose();
+        timer = null;
+        chaining = true;
+        try
+        {
+            if (phase == PlaybackPhase.Reading)
+            {
+                EnterPause();
+            }
+            else if (revealed < slides[slideIndex].Count)
+            {
+                Reveal(revealed + 1);
+            }
+            else if (slideIndex + 1 < slides.Count)
+            {
+                EnterSlide(slideIndex + 1);
+            }
+            else
+            {
+                Finish();
+            }
+        }
+        finally
+        {
+            chaining = false;
+        }
+
+        return true;
+    });
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}
