@@ -3,7 +3,9 @@ using Course.Web.Catalog;
 using Course.Web.Chapters;
 using Course.Web.Components;
 using Course.Web.Data;
+using Course.Web.Lessons;
 using Course.Web.Localization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,6 +36,9 @@ public static class ApplicationSetup
         services.AddScoped<ChapterImporter>();
         services.AddScoped<CourseSeeder>();
         services.AddScoped<CatalogReader>();
+        services.AddScoped<IChapterSource>(sp => sp.GetRequiredService<CatalogReader>());
+        services.AddScoped<PlayerConnection>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<PlayerConnection>());
         return builder;
     }
 

@@ -12,7 +12,7 @@ namespace Course.Web.Catalog;
 /// Read side of the catalogue: what learners and the public API may see (published chapters only).
 /// A rendered chapter is cached under its version, so an edit is seen at once and costs one render.
 /// </summary>
-public sealed class CatalogReader(IDbContextFactory<CourseDbContext> contextFactory, IMemoryCache cache)
+public sealed class CatalogReader(IDbContextFactory<CourseDbContext> contextFactory, IMemoryCache cache) : IChapterSource
 {
     public async Task<IReadOnlyList<CourseSummary>> GetCoursesAsync(CancellationToken cancellationToken = default)
     {

@@ -11,8 +11,9 @@ public static class UiCultures
 
     public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder app)
     {
-        // A plain form post: works without JavaScript and remembers the choice for a year.
-        app.MapPost("/culture", (HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        // Choosing a language only sets a preference cookie, so a GET is fine and needs no token;
+        // it works without JavaScript and is remembered for a year.
+        app.MapGet("/culture", (HttpContext context, string culture, string? returnUrl) =>
         {
             if (!Supported.Contains(culture))
             {

@@ -1,0 +1,295 @@
+using System.Globalization;
+using Course.Core.Playback;
+using Course.Web.Catalog;
+using Course.Web.Components.Shared;
+using Course.Web.Lessons;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
+
+namespace Course.Web.Components.Pages.Lessons;
+
+/// <summary>
+/// Plays a chapter: reveals segments on <see cref="ChapterPlayback"/>'s clock, narrates them through the
+/// browser's speech synthesis, and keeps the address bar on the current slide and segment.
+/// </summary>
+public sealed partial class ChapterPlayer : ComponentBase
+{
+    internal static readonly double[] Speeds = [0.75, 1.0, 1.25, 1.5, 1.75, 2.0];
+
+    private ChapterView? view;
+    private ChapterPlayback? playback;
+    private PlaybackState state = null!;
+    private IJSObjectReference? module;
+    private DotNetObjectReference<ChapterPlayer>? self;
+    private long spokenStep = -1;
+    private bool resumeAfterReconnect;
+    private bool helpOpen;
+    private bool ready; // the browser side is listening: keys, speech and the address bar work
+    private string? notice;
+
+    [Inject]
+    private IChapterSource Chapters { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = null!;
+
+    [Inject]
+    private PlayerConnection Connection { get; set; } = null!;
+
+    [Inject]
+    private IStringLocalizer<SharedResource> L { get; set; } = null!;
+
+    [Parameter, EditorRequired]
+    public string CourseSlug { get; set; } = "";
+
+    [Parameter, EditorRequired]
+    public string ChapterSlug { get; set; } = "";
+
+    /// <summary>1-based slide to open.</summary>
+    [Parameter]
+    public int StartSlide { get; set; } = 1;
+
+    /// <summary>1-based segment to open on that slide.</summary>
+    [Parameter]
+    public int StartSegment { get; set; } = 1;
+
+    /// <summary>Start playing as soon as the player is live (the learner pressed Play to get here).</summary>
+    [Parameter]
+    public bool AutoPlay { get; set; }
+
+    private int SlideNumber => state.SlideIndex + 1;
+
+    private SlideView CurrentSlide => view!.Slides[state.SlideIndex];
+
+    private string CurrentText => CurrentSlide.Segments[state.CurrentSegment].PlainText;
+
+    private string Language => view!.Chapter.Language;
+
+    private static string UiLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    private string SpeedValue => state.Speed.ToString(CultureInfo.InvariantCulture);
+
+    private string ProgressPercent =>
+        view!.Slides.Count <= 1 ? "100%" : (state.SlideIndex * 100.0 / (view.Slides.Count - 1)).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+    protected override async Task OnInitializedAsync()
+    {
+        view = await Chapters.GetChapterAsync(CourseSlug, ChapterSlug);
+        if (view is null)
+        {
+            return;
+        }
+
+        var timings = view.Slides
+            .Select(slide => (IReadOnlyList<SegmentTiming>)[.. slide.Segments.Select(s => new SegmentTiming(s.ReadingMilliseconds, s.PauseMilliseconds))])
+            .ToList();
+        playback = new ChapterPlayback(timings, Clock, StartSlide - 1, StartSegment - 1);
+        state = playback.State;
+        playback.Changed += OnPlaybackChanged;
+        Connection.Lost += OnConnectionLost;
+        Connection.Restored += OnConnectionRestored;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || playback is null || !RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        self = DotNetObjectReference.Create(this);
+        // "./" makes the import resolve against the page's base address, not blazor.web.js's folder.
+        module = await JS.InvokeAsync<IJSObjectReference>("import", $"./{Assets["js/player.js"]}");
+        var settings = await module.InvokeAsync<PlayerSettings?>("start", self) ?? new PlayerSettings(false, 1.0);
+        playback.SetSpeed(settings.Speed);
+        playback.SetNarration(settings.Narration);
+        if (AutoPlay)
+        {
+            playback.Play();
+        }
+
+        await ShowPositionAsync(playback.State);
+        ready = true;
+        StateHasChanged();
+    }
+
+    private void Act(Action<ChapterPlayback> action)
+    {
+        notice = null;
+        action(playback!);
+    }
+
+    private async Task ToggleNarration()
+    {
+        notice = null;
+        playback!.SetNarration(!state.Narration);
+        await SaveSettingsAsync();
+    }
+
+    private async Task OnSpeedChanged(ChangeEventArgs e)
+    {
+        if (double.TryParse(e.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var speed))
+        {
+            playback!.SetSpeed(speed);
+            await SaveSettingsAsync();
+        }
+    }
+
+    private void OnProgressChanged(ChangeEventArgs e)
+    {
+        if (int.TryParse(e.Value?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var slide))
+        {
+            playback!.GoToSlide(slide - 1);
+        }
+    }
+
+    [JSInvokable]
+    public Task OnKey(string action) => InvokeAsync(async () =>
+    {
+        switch (action)
+        {
+            case "toggle": Act(p => p.TogglePlay()); break;
+            case "next-step": Act(p => p.NextStep()); break;
+            case "previous-step": Act(p => p.PreviousStep()); break;
+            case "next-slide": Act(p => p.NextSlide()); break;
+            case "previous-slide": Act(p => p.PreviousSlide()); break;
+            case "restart": Act(p => p.RestartSlide()); break;
+            case "show-all": Act(p => p.ShowAll()); break;
+            case "narration": await ToggleNarration(); break;
+            case "help": helpOpen = !helpOpen; break;
+            case "escape": helpOpen = false; break;
+        }
+
+        StateHasChanged();
+    });
+
+    [JSInvokable]
+    public Task OnSpeechEnded(long step, string outcome) => InvokeAsync(() =>
+    {
+        if (outcome == "done")
+        {
+            playback?.SpeechFinished(step);
+            return;
+        }
+
+        // No voice, no speech support, or a refusal: say so, and go on with the timed reveal.
+        notice = outcome switch
+        {
+            "no-voice" => L["NoVoice", Durations.LanguageName(Language)],
+            "not-allowed" => L["SpeechNotAllowed"],
+            _ => L["SpeechFailed"],
+        };
+        playback?.SetNarration(false);
+        StateHasChanged();
+    });
+
+    private void OnPlaybackChanged(PlaybackState next) => _ = InvokeAsync(async () =>
+    {
+        var moved = next.SlideIndex != state.SlideIndex || next.Revealed != state.Revealed;
+        state = next;
+        StateHasChanged();
+        await SpeakOrStopAsync(next);
+        if (moved)
+        {
+            await ShowPositionAsync(next);
+        }
+    });
+
+    private async Task SpeakOrStopAsync(PlaybackState current)
+    {
+        if (current.AwaitsSpeech)
+        {
+            if (current.Step != spokenStep)
+            {
+                spokenStep = current.Step;
+                await CallAsync("speak", current.Step, CurrentText, Language, current.Speed);
+            }
+        }
+        else if (spokenStep != -1)
+        {
+            spokenStep = -1;
+            await CallAsync("cancelSpeech");
+        }
+    }
+
+    private Task ShowPositionAsync(PlaybackState current) =>
+        CallAsync("showPosition",
+            PlayerLinks.Slide(CourseSlug, ChapterSlug, current.SlideIndex + 1, current.Revealed),
+            PlayerLinks.ProgressKey(CourseSlug, ChapterSlug),
+            current.SlideIndex + 1,
+            current.Revealed);
+
+    private Task SaveSettingsAsync() => CallAsync("saveSettings", playback!.State.Narration, playback.State.Speed);
+
+    /// <summary>Calls the browser unless it is gone; the server's state stays right either way.</summary>
+    private async Task CallAsync(string identifier, params object?[] args)
+    {
+        if (module is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await module.InvokeVoidAsync(identifier, args);
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+        catch (TaskCanceledException)
+        {
+        }
+    }
+
+    private void OnConnectionLost()
+    {
+        if (playback is null)
+        {
+            return;
+        }
+
+        resumeAfterReconnect = playback.State.IsPlaying;
+        playback.Pause();
+    }
+
+    private void OnConnectionRestored()
+    {
+        if (resumeAfterReconnect)
+        {
+            resumeAfterReconnect = false;
+            playback?.Play();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Connection.Lost -= OnConnectionLost;
+        Connection.Restored -= OnConnectionRestored;
+        if (playback is not null)
+        {
+            playback.Changed -= OnPlaybackChanged;
+            playback.Dispose();
+        }
+
+        if (module is not null)
+        {
+            try
+            {
+                await module.InvokeVoidAsync("dispose");
+                await module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+        }
+
+        self?.Dispose();
+    }
+
+    /// <summary>What the browser remembers between visits.</summary>
+    internal sealed record PlayerSettings(bool Narration, double Speed);
+}
