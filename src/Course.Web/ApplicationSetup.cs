@@ -26,6 +26,7 @@ public static class ApplicationSetup
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddMemoryCache();
+        services.AddCatalogCache();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton(TimeProvider.System);
 
@@ -72,6 +73,7 @@ public static class ApplicationSetup
             options.ApplyCurrentCultureToResponseHeaders = true;
             options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
+        app.UseOutputCache();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

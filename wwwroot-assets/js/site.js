@@ -24,3 +24,13 @@ class CourseContinue extends HTMLElement {
 if (!customElements.get("course-continue")) {
     customElements.define("course-continue", CourseContinue);
 }
+
+// The player keeps the address bar on the current slide; switching language returns there, not to
+// the address the page was first opened at.
+document.addEventListener("submit", event => {
+    const form = event.target;
+    if (form instanceof HTMLFormElement && form.matches(".language-switcher")) {
+        const returnUrl = form.querySelector("input[name='returnUrl']");
+        if (returnUrl) returnUrl.value = location.pathname + location.search;
+    }
+});

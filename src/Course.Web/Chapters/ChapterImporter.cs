@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Course.Core.Scripts;
+using Course.Web.Catalog;
 using Course.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ public sealed record ChapterImportResult(Chapter? Chapter, IReadOnlyList<string>
 /// Stores a parsed script as a new chapter in one transaction: either the whole chapter is saved
 /// or nothing changes.
 /// </summary>
-public sealed class ChapterImporter(IDbContextFactory<CourseDbContext> contextFactory, TimeProvider clock)
+public sealed class ChapterImporter(IDbContextFactory<CourseDbContext> contextFactory, CatalogChanges changes, TimeProvider clock)
 {
     public async Task<ChapterImportResult> ImportAsync(ChapterImportRequest request, CancellationToken cancellationToken = default)
     {
@@ -101,6 +102,7 @@ public sealed class ChapterImporter(IDbContextFactory<CourseDbContext> contextFa
         ChapterContent.UpdateTotals(chapter, request.Script);
         db.Chapters.Add(chapter);
         await db.SaveChangesAsync(cancellationToken);
+        await changes.ChapterChangedAsync(cancellationToken);
         return new ChapterImportResult(chapter, []);
     }
 }
