@@ -20,13 +20,13 @@ export function start(dotnetRef) {
             cancelSpeech();
         }
     };
-    document.addEventListener("components-reconnect-state-changed", reconnectHandler);
+    reconnectModal()?.addEventListener("components-reconnect-state-changed", reconnectHandler);
     return loadSettings();
 }
 
 export function dispose() {
     if (keyHandler) document.removeEventListener("keydown", keyHandler);
-    if (reconnectHandler) document.removeEventListener("components-reconnect-state-changed", reconnectHandler);
+    if (reconnectHandler) reconnectModal()?.removeEventListener("components-reconnect-state-changed", reconnectHandler);
     keyHandler = reconnectHandler = null;
     cancelSpeech();
     dotnet = null;
@@ -46,6 +46,11 @@ const keys = {
     "?": "help",
     "Escape": "escape",
 };
+
+// Blazor raises its reconnection events on the reconnect dialog (Components/Layout/ReconnectModal.razor).
+function reconnectModal() {
+    return document.getElementById("components-reconnect-modal");
+}
 
 function onKey(event) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
