@@ -1,34 +1,5 @@
 namespace Course.Core.Playback;
 
-public enum PlaybackPhase
-{
-    /// <summary>The newest segment is being read (by the learner, on a timer, or by the narrator).</summary>
-    Reading,
-
-    /// <summary>The newest segment has been read; its pause is running.</summary>
-    Pausing,
-
-    /// <summary>The last slide's last pause is over.</summary>
-    Finished,
-}
-
-/// <summary>An immutable picture of the player, for rendering.</summary>
-public sealed record PlaybackState(
-    int SlideIndex,
-    int Revealed,
-    PlaybackPhase Phase,
-    bool IsPlaying,
-    double Speed,
-    bool Narration,
-    long Step)
-{
-    /// <summary>The index of the newest revealed segment on the slide.</summary>
-    public int CurrentSegment => Revealed - 1;
-
-    /// <summary>True while the narrator should be speaking the newest segment.</summary>
-    public bool AwaitsSpeech => IsPlaying && Narration && Phase == PlaybackPhase.Reading;
-}
-
 /// <summary>
 /// The player's clock-driven state machine: which slide, how many of its segments are revealed,
 /// whether it plays, and when the next thing happens. Pure logic on a <see cref="TimeProvider"/>, so
