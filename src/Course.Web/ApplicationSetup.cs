@@ -1,10 +1,13 @@
 using System.Globalization;
+using Course.Core.Quizzes;
+using Course.Core.Tokens;
 using Course.Web.Catalog;
 using Course.Web.Chapters;
 using Course.Web.Components;
 using Course.Web.Data;
 using Course.Web.Lessons;
 using Course.Web.Localization;
+using Course.Web.Quizzes;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +39,12 @@ public static class ApplicationSetup
 
         services.AddScoped<ChapterImporter>();
         services.AddScoped<CourseSeeder>();
+        services.AddScoped<QuizImporter>();
+        services.AddScoped<QuizCatalog>();
+        services.AddScoped<QuizAttempts>();
+        services.AddSingleton<TokenExplorer>();
+        services.AddSingleton<ITokenCounter>(sp => sp.GetRequiredService<TokenExplorer>());
+        services.AddSingleton<QuizGrader>();
         services.AddScoped<CatalogReader>();
         services.AddScoped<IChapterSource>(sp => sp.GetRequiredService<CatalogReader>());
         services.AddScoped<PlayerConnection>();

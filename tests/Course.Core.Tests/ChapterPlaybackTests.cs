@@ -247,4 +247,35 @@ public sealed class ChapterPlaybackTests : IDisposable
 
         Assert.Equal(2, zero.State.Revealed);
     }
+
+    [Fact]
+    public void A_checkpoint_stops_the_player_after_its_slide_and_playing_on_skips_it()
+    {
+        using var withCheckpoint = new ChapterPlayback(Chapter, clock, checkpointsAfter: new HashSet<int> { 0 });
+        withCheckpoint.Play();
+
+        Advance(3500 + 1700);
+        Assert.Equal((0, 2, PlaybackPhase.Checkpoint, false), (withCheckpoint.State.SlideIndex, withCheckpoint.State.Revealed, withCheckpoint.State.Phase, withCheckpoint.State.IsPlaying));
+        Advance(10_000);
+        Assert.Equal(PlaybackPhase.Checkpoint, withCheckpoint.State.Phase);
+
+        withCheckpoint.Play();
+        Assert.Equal((1, 1, PlaybackPhase.Reading, true), (withCheckpoint.State.SlideIndex, withCheckpoint.State.Revealed, withCheckpoint.State.Phase, withCheckpoint.State.IsPlaying));
+    }
+
+    [Fact]
+    public void Stepping_past_a_slide_with_a_checkpoint_offers_it_and_next_slide_does_not()
+    {
+        using var withCheckpoint = new ChapterPlayback(Chapter, clock, checkpointsAfter: new HashSet<int> { 0 });
+
+        withCheckpoint.NextStep();
+        withCheckpoint.NextStep();
+        Assert.Equal(PlaybackPhase.Checkpoint, withCheckpoint.State.Phase);
+        withCheckpoint.NextStep();
+        Assert.Equal(1, withCheckpoint.State.SlideIndex);
+
+        withCheckpoint.GoToSlide(0);
+        withCheckpoint.NextSlide();
+        Assert.Equal((1, PlaybackPhase.Reading), (withCheckpoint.State.SlideIndex, withCheckpoint.State.Phase));
+    }
 }

@@ -10,6 +10,7 @@ namespace Course.Core.Playback;
 public sealed class ChapterPlayback : IDisposable
 {
     private readonly IReadOnlyList<IReadOnlyList<SegmentTiming>> slides;
+    private readonly IReadOnlySet<int> checkpoints;
     private readonly TimeProvider clock;
     private readonly Lock gate = new();
     private ITimer? timer;
@@ -25,7 +26,13 @@ public sealed class ChapterPlayback : IDisposable
     private long step;
     private bool chaining; // true while a timer moves to the next phase: see StartTimer
 
-    public ChapterPlayback(IReadOnlyList<IReadOnlyList<SegmentTiming>> slides, TimeProvider clock, int startSlide = 0, int startSegment = 0)
+    /// <param name="checkpointsAfter">0-based slides after which the player stops and offers a checkpoint.</param>
+    public ChapterPlayback(
+        IReadOnlyList<IReadOnlyList<SegmentTiming>> slides,
+        TimeProvider clock,
+        int startSlide = 0,
+        int startSegment = 0,
+        IReadOnlySet<int>? checkpointsAfter = null)
     {
         if (slides.Count == 0 || slides.Any(s => s.Count == 0))
         {
@@ -34,6 +41,7 @@ public sealed class ChapterPlayback : IDisposable
 
         this.slides = slides;
         this.clock = clock;
+        checkpoints = checkpointsAfter ?? new HashSet<int>();
         slideIndex = Math.Clamp(startSlide, 0, slides.Count - 1);
         revealed = Math.Clamp(startSegment, 0, slides[slideIndex].Count - 1) + 1;
         phase = PlaybackPhase.Reading;
@@ -71,6 +79,12 @@ public sealed class ChapterPlayback : IDisposable
         }
 
         playing = true;
+        if (phase == PlaybackPhase.Checkpoint)
+        {
+            LeaveSlide(); // playing on from a checkpoint skips it
+            return true;
+        }
+
         StartTimer(remaining ?? PhaseDuration());
         return true;
     });
@@ -102,17 +116,13 @@ public sealed class ChapterPlayback : IDisposable
 
     public void NextStep() => Change(() =>
     {
-        if (revealed < slides[slideIndex].Count)
+        if (revealed < slides[slideIndex].Count && phase != PlaybackPhase.Checkpoint)
         {
             Reveal(revealed + 1);
         }
-        else if (slideIndex + 1 < slides.Count)
-        {
-            EnterSlide(slideIndex + 1);
-        }
         else
         {
-            Finish();
+            LeaveSlide();
         }
 
         return true;
@@ -120,7 +130,7 @@ public sealed class ChapterPlayback : IDisposable
 
     public void PreviousStep() => Change(() =>
     {
-        if (phase == PlaybackPhase.Finished)
+        if (phase is PlaybackPhase.Finished or PlaybackPhase.Checkpoint)
         {
             Reveal(revealed);
         }
@@ -268,6 +278,28 @@ public sealed class ChapterPlayback : IDisposable
 
     private PlaybackState Snapshot() => new(slideIndex, revealed, phase, playing, speed, narration, step);
 
+    /// <summary>Past a slide's end: its checkpoint first, if it has one and it is not being skipped, then the next slide.</summary>
+    private void LeaveSlide()
+    {
+        if (phase != PlaybackPhase.Checkpoint && checkpoints.Contains(slideIndex))
+        {
+            revealed = slides[slideIndex].Count;
+            phase = PlaybackPhase.Checkpoint;
+            playing = false;
+            remaining = null;
+            step++;
+            StopTimer();
+        }
+        else if (slideIndex + 1 < slides.Count)
+        {
+            EnterSlide(slideIndex + 1);
+        }
+        else
+        {
+            Finish();
+        }
+    }
+
     private void EnterSlide(int index)
     {
         slideIndex = index;
@@ -363,13 +395,9 @@ public sealed class ChapterPlayback : IDisposable
             {
                 Reveal(revealed + 1);
             }
-            else if (slideIndex + 1 < slides.Count)
-            {
-                EnterSlide(slideIndex + 1);
-            }
             else
             {
-                Finish();
+                LeaveSlide();
             }
         }
         finally

@@ -8,6 +8,9 @@ public enum PlaybackPhase
     /// <summary>The newest segment has been read; its pause is running.</summary>
     Pausing,
 
+    /// <summary>The slide is over and a checkpoint quiz is offered; playing on skips it.</summary>
+    Checkpoint,
+
     /// <summary>The last slide's last pause is over.</summary>
     Finished,
 }

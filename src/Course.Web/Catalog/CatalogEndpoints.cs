@@ -61,10 +61,11 @@ public sealed record ChapterDocument(
     int SegmentCount,
     int TotalPauseMilliseconds,
     int EstimatedMilliseconds,
-    IReadOnlyList<SlideView> Slides)
+    IReadOnlyList<SlideView> Slides,
+    IReadOnlyList<QuizSummary> Quizzes)
 {
     public static ChapterDocument From(ChapterView view) =>
         new(view.CourseSlug, view.CourseTitle, view.Chapter.Number, view.Chapter.Slug, view.Chapter.Title, view.Chapter.Language,
             view.Chapter.Description, view.Chapter.SlideCount, view.Chapter.SegmentCount, view.Chapter.TotalPauseMilliseconds,
-            view.Chapter.EstimatedMilliseconds, view.Slides);
+            view.Chapter.EstimatedMilliseconds, view.Slides, view.QuizList);
 }

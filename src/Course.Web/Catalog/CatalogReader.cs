@@ -58,7 +58,22 @@ public sealed class CatalogReader(IDbContextFactory<CourseDbContext> contextFact
             .OrderBy(s => s.Position)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var view = new ChapterView(courseSlug, header.CourseTitle, Summarise(header.Chapter), [.. slides.Select(Render)]);
+        var tools = await db.SlideTools.AsNoTracking()
+            .Where(t => t.ChapterId == header.Chapter.Id && t.Kind == "tokens")
+            .ToDictionaryAsync(t => t.SlideKey, t => t.Sample ?? "", cancellationToken);
+        var positions = slides.ToDictionary(s => s.Key, s => s.Position);
+        var quizzes = await db.Quizzes.AsNoTracking()
+            .Where(q => q.ChapterId == header.Chapter.Id)
+            .OrderBy(q => q.Position)
+            .Select(q => new { q.Slug, q.Title, q.Kind, q.AfterSlideKey, Count = q.Questions.Count, q.Feedback, q.PassMark })
+            .ToListAsync(cancellationToken);
+        var view = new ChapterView(
+            courseSlug,
+            header.CourseTitle,
+            Summarise(header.Chapter),
+            [.. slides.Select(s => Render(s, tools.GetValueOrDefault(s.Key)))],
+            [.. quizzes.Select(q => new QuizSummary(q.Slug, q.Title, q.Kind,
+                q.AfterSlideKey is null ? null : positions.GetValueOrDefault(q.AfterSlideKey), q.Count, q.Feedback, q.PassMark))]);
         cache.Set(cacheKey, view, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
         return view;
     }
@@ -83,7 +98,7 @@ public sealed class CatalogReader(IDbContextFactory<CourseDbContext> contextFact
     private static ChapterSummary Summarise(Chapter c) =>
         new(c.Number, c.Slug, c.Title, c.Language, c.Description, c.SlideCount, c.SegmentCount, c.TotalPauseMilliseconds, c.EstimatedMilliseconds);
 
-    private static SlideView Render(Slide slide) =>
+    private static SlideView Render(Slide slide, string? tokenSample) =>
         new(slide.Position, slide.Key, [.. slide.Segments.OrderBy(s => s.Position).Select(segment =>
         {
             var rendered = SegmentMarkdown.Render(segment.Text);
@@ -96,5 +111,5 @@ public sealed class CatalogReader(IDbContextFactory<CourseDbContext> contextFact
                 rendered.List,
                 rendered.ListNumber,
                 segment.ContinuesLine);
-        })]);
+        })], tokenSample);
 }

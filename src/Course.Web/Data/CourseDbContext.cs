@@ -8,6 +8,10 @@ public sealed class CourseDbContext(DbContextOptions<CourseDbContext> options) :
     public DbSet<Chapter> Chapters => Set<Chapter>();
     public DbSet<Slide> Slides => Set<Slide>();
     public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<Quiz> Quizzes => Set<Quiz>();
+    public DbSet<QuizQuestion> QuizQuestions => Set<QuizQuestion>();
+    public DbSet<SlideTool> SlideTools => Set<SlideTool>();
+    public DbSet<SeedMarker> SeedMarkers => Set<SeedMarker>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CourseDbContext).Assembly);

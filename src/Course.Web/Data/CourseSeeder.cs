@@ -1,5 +1,6 @@
 using Course.Core.Scripts;
 using Course.Web.Chapters;
+using Course.Web.Quizzes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Course.Web.Data;
@@ -11,6 +12,7 @@ namespace Course.Web.Data;
 public sealed class CourseSeeder(
     IDbContextFactory<CourseDbContext> contextFactory,
     ChapterImporter importer,
+    QuizImporter quizImporter,
     TimeProvider clock,
     ILogger<CourseSeeder> logger)
 {
@@ -22,7 +24,50 @@ public sealed class CourseSeeder(
     public static string SeedScriptPath =>
         Path.Combine(AppContext.BaseDirectory, "Seed", "chapter-01-foundation-models.es.txt");
 
+    public static string SeedQuizzesPath =>
+        Path.Combine(AppContext.BaseDirectory, "Seed", "chapter-01-foundation-models.quizzes.es.json");
+
+    private const string QuizzesMarker = CourseSlug + "/" + ChapterSlug + "/quizzes";
+
     public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        await SeedChapterAsync(cancellationToken);
+        await SeedQuizzesAsync(cancellationToken);
+    }
+
+    /// <summary>The question bank goes in once; if an instructor later removes quizzes, they stay removed.</summary>
+    private async Task SeedQuizzesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.SeedMarkers.AnyAsync(m => m.Name == QuizzesMarker, cancellationToken))
+        {
+            return;
+        }
+
+        var chapterId = await db.Chapters.Where(c => c.Course.Slug == CourseSlug && c.Slug == ChapterSlug)
+            .Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
+        if (chapterId is null)
+        {
+            return;
+        }
+
+        if (!await db.Quizzes.AnyAsync(q => q.ChapterId == chapterId, cancellationToken))
+        {
+            var bank = QuizBankFile.Read(await File.ReadAllTextAsync(SeedQuizzesPath, cancellationToken));
+            var problems = await quizImporter.ImportAsync(chapterId.Value, bank, cancellationToken);
+            if (problems.Count > 0)
+            {
+                throw new InvalidOperationException("The seed quizzes could not be imported: " + string.Join("; ", problems));
+            }
+
+            logger.LogInformation("Seeded {Count} quizzes for {Chapter}", bank.Quizzes.Count, ChapterSlug);
+        }
+
+        db.SeedMarkers.Add(new SeedMarker { Name = QuizzesMarker, AppliedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedChapterAsync(CancellationToken cancellationToken)
     {
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {

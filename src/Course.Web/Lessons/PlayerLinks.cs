@@ -20,6 +20,18 @@ public static class PlayerLinks
         return query.Count == 0 ? url : url + "?" + string.Join('&', query);
     }
 
+    /// <summary>The player at the slide that teaches a question, with a way back to the quiz.</summary>
+    public static string Review(string course, string chapter, int slide, string quiz, string question) =>
+        $"{Slide(course, chapter, slide)}?quiz={Uri.EscapeDataString(quiz)}&question={Uri.EscapeDataString(question)}";
+
+    public static string Quiz(string course, string chapter, string quiz, string? then = null) =>
+        $"/courses/{Uri.EscapeDataString(course)}/chapters/{Uri.EscapeDataString(chapter)}/quizzes/{Uri.EscapeDataString(quiz)}"
+        + (then is null ? "" : "?then=" + Uri.EscapeDataString(then));
+
+    /// <summary>Only addresses inside the course pages may be returned to (no open redirects).</summary>
+    public static bool IsSafeReturn(string? url) =>
+        url is not null && url.StartsWith("/courses/", StringComparison.Ordinal) && !url.Contains("//", StringComparison.Ordinal) && !url.Contains('\\');
+
     public static string Outline(string course, string chapter) =>
         $"/courses/{Uri.EscapeDataString(course)}/chapters/{Uri.EscapeDataString(chapter)}";
 

@@ -57,6 +57,13 @@ public sealed partial class ChapterPlayer : ComponentBase
     [Parameter]
     public int StartSegment { get; set; } = 1;
 
+    /// <summary>The quiz a learner came from to review this slide, and its question: offers the way back.</summary>
+    [Parameter]
+    public string? ReturnQuiz { get; set; }
+
+    [Parameter]
+    public string? ReturnQuestion { get; set; }
+
     /// <summary>Start playing as soon as the player is live (the learner pressed Play to get here).</summary>
     [Parameter]
     public bool AutoPlay { get; set; }
@@ -73,6 +80,9 @@ public sealed partial class ChapterPlayer : ComponentBase
 
     private string SpeedValue => state.Speed.ToString(CultureInfo.InvariantCulture);
 
+    private string MarkPercent(int slide) =>
+        (view!.Slides.Count <= 1 ? 100 : (slide - 1) * 100.0 / (view.Slides.Count - 1)).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
     private string ProgressPercent =>
         view!.Slides.Count <= 1 ? "100%" : (state.SlideIndex * 100.0 / (view.Slides.Count - 1)).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
@@ -87,7 +97,9 @@ public sealed partial class ChapterPlayer : ComponentBase
         var timings = view.Slides
             .Select(slide => (IReadOnlyList<SegmentTiming>)[.. slide.Segments.Select(s => new SegmentTiming(s.ReadingMilliseconds, s.PauseMilliseconds))])
             .ToList();
-        playback = new ChapterPlayback(timings, Clock, StartSlide - 1, StartSegment - 1);
+        var checkpoints = view.QuizList.Where(q => q.Kind == Course.Core.Quizzes.QuizKind.Checkpoint && q.AfterSlide is not null)
+            .Select(q => q.AfterSlide!.Value - 1).ToHashSet();
+        playback = new ChapterPlayback(timings, Clock, StartSlide - 1, StartSegment - 1, checkpoints);
         state = playback.State;
         playback.Changed += OnPlaybackChanged;
         Connection.Lost += OnConnectionLost;

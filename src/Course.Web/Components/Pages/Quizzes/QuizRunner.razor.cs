@@ -1,0 +1,141 @@
+using System.Globalization;
+using Course.Core.Quizzes;
+using Course.Web.Lessons;
+using Course.Web.Quizzes;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace Course.Web.Components.Pages.Quizzes;
+
+/// <summary>
+/// Takes a quiz: shows this attempt's questions, grades on the server as the learner checks or submits,
+/// and shows feedback, score and pass mark. Correct answers reach the page only once a question is closed.
+/// </summary>
+public sealed partial class QuizRunner : ComponentBase
+{
+    private QuizPlay? play;
+    private QuizAttempt? attempt;
+    private IReadOnlyList<QuizAttempt> history = [];
+    private Dictionary<string, DraftAnswer> drafts = [];
+    private readonly Dictionary<string, string> errors = [];
+    private int current;
+
+    [Inject]
+    private QuizCatalog Quizzes { get; set; } = null!;
+
+    [Inject]
+    private QuizAttempts Attempts { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
+
+    [Inject]
+    private IStringLocalizer<SharedResource> L { get; set; } = null!;
+
+    [Parameter, EditorRequired]
+    public string CourseSlug { get; set; } = "";
+
+    [Parameter, EditorRequired]
+    public string ChapterSlug { get; set; } = "";
+
+    [Parameter, EditorRequired]
+    public string QuizSlug { get; set; } = "";
+
+    /// <summary>Where "continue" leads after a checkpoint (the next slide).</summary>
+    [Parameter]
+    public string? Then { get; set; }
+
+    private string Key => $"{CourseSlug}/{ChapterSlug}/{QuizSlug}";
+
+    private bool Immediate => play!.Definition.Feedback == FeedbackMode.Immediate;
+
+    /// <summary>Long quizzes show one question at a time everywhere; short ones only on narrow screens.</summary>
+    private bool Paged => attempt!.Questions.Count > 5;
+
+    private string Language => play!.Chapter.Chapter.Language;
+
+    private static string UiLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    private int Unanswered => attempt!.Questions.Count(q => drafts[q.Id].IsEmpty);
+
+    protected override async Task OnInitializedAsync()
+    {
+        play = await Quizzes.GetAsync(CourseSlug, ChapterSlug, QuizSlug);
+        if (play is null)
+        {
+            return;
+        }
+
+        Then = PlayerLinks.IsSafeReturn(Then) ? Then : null;
+        Load(Attempts.Current(Key, play.Definition));
+    }
+
+    private void Load(QuizAttempt next)
+    {
+        attempt = next;
+        drafts = attempt.Questions.ToDictionary(q => q.Id, q => new DraftAnswer(q));
+        history = Attempts.History(Key);
+        errors.Clear();
+        current = 0;
+    }
+
+    private void GoTo(int index) => current = Math.Clamp(index, 0, attempt!.Questions.Count - 1);
+
+    private void Check(string questionId)
+    {
+        try
+        {
+            errors.Remove(questionId);
+            attempt!.Check(questionId, drafts[questionId].ToAnswer());
+            if (attempt.Questions.All(q => attempt.Outcome(q.Id).Closed))
+            {
+                attempt.Submit(new Dictionary<string, Answer>(), Clock.GetUtcNow());
+                history = Attempts.History(Key);
+            }
+        }
+        catch (InvalidAnswerException e)
+        {
+            errors[questionId] = e.Message;
+        }
+    }
+
+    private void Submit()
+    {
+        errors.Clear();
+        var answers = new Dictionary<string, Answer>();
+        foreach (var question in attempt!.Questions.Where(q => !drafts[q.Id].IsEmpty))
+        {
+            try
+            {
+                answers[question.Id] = drafts[question.Id].ToAnswer();
+            }
+            catch (InvalidAnswerException e)
+            {
+                errors[question.Id] = e.Message;
+            }
+        }
+
+        foreach (var (id, problem) in attempt.Submit(answers, Clock.GetUtcNow()))
+        {
+            errors[id] = problem;
+        }
+
+        if (errors.Count > 0)
+        {
+            GoTo(attempt.Questions.ToList().FindIndex(q => errors.ContainsKey(q.Id)));
+            return;
+        }
+
+        history = Attempts.History(Key);
+        current = 0;
+    }
+
+    private void Retake() => Load(Attempts.Retake(Key, play!.Definition));
+
+    private string? ReviewUrl(QuestionView question) =>
+        play!.Chapter.SlideNumberOf(question.TeachingSlideKey) is { } slide
+            ? PlayerLinks.Review(CourseSlug, ChapterSlug, slide, QuizSlug, question.Id)
+            : null;
+
+    private static string Percent(double share) => share.ToString("P0", CultureInfo.CurrentCulture);
+}

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Course.Core.Quizzes;
+using Course.Core.Tokens;
+using Course.Web.Catalog;
+using Course.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Web.Quizzes;
+
+/// <summary>A chapter's quizzes and slide tools as written in a seed or import file (slides by number).</summary>
+public sealed record QuizBankFile(IReadOnlyList<QuizBankTool>? Tools, IReadOnlyList<QuizBankQuiz> Quizzes)
+{
+    public static QuizBankFile Read(string json) =>
+        JsonSerializer.Deserialize<QuizBankFile>(json, QuizJson.Options) ?? throw new JsonException("The quiz file is empty.");
+}
+
+public sealed record QuizBankTool(int Slide, string Kind, string? Sample);
+
+public sealed record QuizBankQuiz(
+    string Slug, string Title, QuizKind Kind, int? AfterSlide, FeedbackMode Feedback, double? PassMark, IReadOnlyList<QuizBankQuestion> Questions);
+
+public sealed record QuizBankQuestion(string Id, int? Slide, string Prompt, string Explanation, QuestionBody Body);
+
+/// <summary>
+/// Stores a chapter's quizzes in one transaction after checking every question; a file with any
+/// problem stores nothing and lists them all.
+/// </summary>
+public sealed class QuizImporter(IDbContextFactory<CourseDbContext> contextFactory, CatalogChanges changes)
+{
+    public static readonly string[] ToolKinds = ["tokens"];
+
+    public async Task<IReadOnlyList<string>> ImportAsync(int chapterId, QuizBankFile file, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var slideKeys = await db.Slides.Where(s => s.ChapterId == chapterId)
+            .ToDictionaryAsync(s => s.Position, s => s.Key, cancellationToken);
+        var problems = new List<string>();
+        string? KeyOf(int? slide, string where)
+        {
+            if (slide is null)
+            {
+                return null;
+            }
+
+            if (slideKeys.TryGetValue(slide.Value, out var key))
+            {
+                return key;
+            }
+
+            problems.Add($"{where}: there is no slide {slide} (the chapter has {slideKeys.Count})");
+            return null;
+        }
+
+        var quizzes = new List<Quiz>();
+        foreach (var (bank, index) in file.Quizzes.Select((q, i) => (q, i)))
+        {
+            var where = $"quiz '{bank.Slug}'";
+            if (bank.Kind == QuizKind.Checkpoint && bank.AfterSlide is null)
+            {
+                problems.Add($"{where}: a checkpoint needs the slide it follows (afterSlide)");
+            }
+
+            if (bank.PassMark is < 0 or > 1)
+            {
+                problems.Add($"{where}: the pass mark is a share between 0 and 1, e.g. 0.7");
+            }
+
+            var quiz = new Quiz
+            {
+                Slug = bank.Slug,
+                Title = bank.Title,
+                Kind = bank.Kind,
+                AfterSlideKey = KeyOf(bank.AfterSlide, where),
+                Feedback = bank.Feedback,
+                PassMark = bank.PassMark ?? QuizDefinition.DefaultPassMark,
+                Position = index + 1,
+            };
+            foreach (var (q, position) in bank.Questions.Select((q, i) => (q, i)))
+            {
+                var question = new Question(q.Id, q.Prompt, q.Explanation, KeyOf(q.Slide, $"{where}, question '{q.Id}'"), q.Body);
+                problems.AddRange(QuestionValidator.Validate(question).Select(p => $"{where}, question '{q.Id}': {p}"));
+                if (q.Body is TokenCountBody token && TokenExplorer.Encodings.All(e => e.Model != token.Model))
+                {
+                    problems.Add($"{where}, question '{q.Id}': unknown tokenizer model '{token.Model}'");
+                }
+
+                quiz.Questions.Add(new QuizQuestion
+                {
+                    Key = q.Id,
+                    Position = position + 1,
+                    Prompt = q.Prompt,
+                    Explanation = q.Explanation,
+                    TeachingSlideKey = question.TeachingSlideKey,
+                    BodyJson = QuizJson.Write(q.Body),
+                });
+            }
+
+            if (quiz.Questions.Select(q => q.Key).Distinct().Count() != quiz.Questions.Count)
+            {
+                problems.Add($"{where}: two questions share an id");
+            }
+
+            quizzes.Add(quiz);
+        }
+
+        if (quizzes.Select(q => q.Slug).Distinct().Count() != quizzes.Count)
+        {
+            problems.Add("two quizzes share a slug");
+        }
+
+        var tools = new List<SlideTool>();
+        foreach (var tool in file.Tools ?? [])
+        {
+            if (!ToolKinds.Contains(tool.Kind))
+            {
+                problems.Add($"tool on slide {tool.Slide}: unknown kind '{tool.Kind}' (known: {string.Join(", ", ToolKinds)})");
+            }
+
+            tools.Add(new SlideTool
+            {
+                ChapterId = chapterId,
+                Kind = tool.Kind,
+                SlideKey = KeyOf(tool.Slide, $"tool on slide {tool.Slide}") ?? "",
+                Sample = tool.Sample,
+            });
+        }
+
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var quiz in quizzes)
+        {
+            quiz.ChapterId = chapterId;
+            db.Quizzes.Add(quiz);
+        }
+
+        db.SlideTools.AddRange(tools);
+        var chapter = await db.Chapters.SingleAsync(c => c.Id == chapterId, cancellationToken);
+        chapter.Version = Guid.NewGuid(); // the rendered chapter now carries its quizzes
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await changes.ChapterChangedAsync(cancellationToken);
+        return [];
+    }
+}
