@@ -16,12 +16,14 @@ public sealed class DraftAnswer(QuestionView question)
 
     public Dictionary<string, string> Pairs { get; } = [];
 
+    private bool moved;
+
     public bool IsEmpty => question.Kind switch
     {
         QuestionKind.SingleChoice or QuestionKind.MultipleResponse => Selected.Count == 0,
         QuestionKind.TrueFalse => Value is null,
         QuestionKind.Matching => Pairs.Count < question.Options.Count,
-        QuestionKind.Ordering => false,
+        QuestionKind.Ordering => !moved, // the start order is never the answer, so an untouched list is unanswered
         _ => string.IsNullOrWhiteSpace(Text),
     };
 
@@ -43,5 +45,6 @@ public sealed class DraftAnswer(QuestionView question)
         }
 
         (Order[index], Order[target]) = (Order[target], Order[index]);
+        moved = true;
     }
 }

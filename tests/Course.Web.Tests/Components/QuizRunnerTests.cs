@@ -1,0 +1,132 @@
+using Bunit;
+using Course.Core.Quizzes;
+using Course.Core.Rendering;
+using Course.Core.Tokens;
+using Course.Web.Catalog;
+using Course.Web.Components.Pages.Quizzes;
+using Course.Web.Quizzes;
+using Course.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Course.Web.Tests.Components;
+
+/// <summary>Taking a quiz against the real app's services: immediate checks, retries, forged answers, results.</summary>
+[Collection(SharedAppCollection.Name)]
+public class QuizRunnerTests : BunitContext
+{
+    public QuizRunnerTests(CourseAppFactory app)
+    {
+        Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        var scope = app.Services.CreateScope();
+        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<QuizCatalog>());
+        Services.AddSingleton(new QuizAttempts(new QuizGrader(app.Services.GetRequiredService<TokenExplorer>()), TimeProvider.System));
+        Services.AddSingleton(TimeProvider.System);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    private IRenderedComponent<QuizRunner> RenderQuiz(string quiz, string? then = null) =>
+        Render<QuizRunner>(p => p
+            .Add(c => c.CourseSlug, "ai-engineering")
+            .Add(c => c.ChapterSlug, "foundation-models")
+            .Add(c => c.QuizSlug, quiz)
+            .Add(c => c.Then, then));
+
+    private static void Pick(IRenderedComponent<QuizRunner> cut, string questionId, string optionText) =>
+        cut.Find($"#q-{questionId} label.option:has(span:contains('{optionText}')) input").Change(true);
+
+    [Fact]
+    public void A_wrong_first_check_offers_one_more_try_then_shows_answer_explanation_and_review_link()
+    {
+        var cut = RenderQuiz("tokens");
+        var question = "#q-que-es-un-token";
+
+        cut.Find($"{question} input[value=b]").Change(true);
+        cut.Find($"{question} .question__actions button").Click();
+        Assert.Contains("You have one more try", cut.Find(question).TextContent);
+        Assert.DoesNotContain("Un token puede ser", cut.Markup);
+
+        cut.Find($"{question} input[value=c]").Change(true);
+        cut.Find($"{question} .question__actions button").Click();
+
+        var feedback = cut.Find($"{question} .feedback");
+        Assert.Contains("Incorrect", feedback.TextContent);
+        Assert.Contains("Correct answer: Un carácter, una palabra o parte de una palabra", feedback.TextContent);
+        Assert.Contains("Un token puede ser un carácter", feedback.TextContent);
+        Assert.Equal("/courses/ai-engineering/chapters/foundation-models/slides/10?quiz=tokens&question=que-es-un-token",
+            cut.Find($"{question} .feedback__review a").GetAttribute("href"));
+        Assert.True(cut.Find($"{question} fieldset").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Answering_every_question_right_passes_with_full_marks_and_continues_the_chapter()
+    {
+        var cut = RenderQuiz("tipos-de-modelos", then: "/courses/ai-engineering/chapters/foundation-models/slides/20?play=1");
+
+        cut.Find("#q-emparejar-tipos select#emparejar-tipos-masked").Change("fill");
+        cut.Find("#q-emparejar-tipos select#emparejar-tipos-autoregressive").Change("generate");
+        cut.Find("#q-emparejar-tipos .question__actions button").Click();
+        cut.Find("#q-nombre-autorregresivo input").Input("Autoregresivo");
+        cut.Find("#q-nombre-autorregresivo .question__actions button").Click();
+        cut.Find("#q-bert-sentimientos input[value=true]").Change(true);
+        cut.Find("#q-bert-sentimientos .question__actions button").Click();
+        cut.Find("#q-ia-generativa input[value=a]").Change(true);
+        cut.Find("#q-ia-generativa .question__actions button").Click();
+
+        Assert.Equal(4, cut.FindAll(".feedback--correct").Count);
+        Assert.Contains("Passed", cut.Find(".result h2").TextContent);
+        Assert.Contains("100", cut.Find(".result__score").TextContent);
+        Assert.Equal("/courses/ai-engineering/chapters/foundation-models/slides/20?play=1", cut.Find(".result a.button--primary").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_number_that_is_not_a_number_gets_a_clear_message_and_no_grade()
+    {
+        var cut = RenderQuiz("tokens");
+
+        cut.Find("#q-cien-tokens input").Input("setenta y cinco");
+        cut.Find("#q-cien-tokens .question__actions button").Click();
+
+        Assert.Equal("'setenta y cinco' is not a number: write it with digits, e.g. 75 or 75,5.", cut.Find("#q-cien-tokens .question__error").TextContent);
+        Assert.Empty(cut.FindAll("#q-cien-tokens .feedback"));
+    }
+
+    [Fact]
+    public void The_final_quiz_is_submitted_once_scored_and_can_be_retaken_with_a_new_shuffle()
+    {
+        var cut = RenderQuiz("final");
+        Assert.Contains("quiz--paged", cut.Find(".quiz").ClassList);
+        Assert.Contains("14 unanswered", cut.Find(".submit").TextContent);
+
+        cut.Find("#q-auto-supervision input[value=a]").Change(true);
+        cut.Find("#q-pares-clip input").Input("400");
+        cut.Find(".submit button").Click();
+
+        Assert.Contains("Not passed yet", cut.Find(".result h2").TextContent);
+        Assert.Equal(14, cut.FindAll(".feedback").Count);
+        Assert.Equal(2, cut.FindAll(".feedback--correct").Count);
+        Assert.Empty(cut.FindAll(".submit"));
+
+        cut.Find(".result button").Click();
+        Assert.Empty(cut.FindAll(".feedback"));
+        Assert.Contains("14 unanswered", cut.Find(".submit").TextContent);
+    }
+
+    [Fact]
+    public void Before_any_answer_the_render_output_holds_no_explanation()
+    {
+        var cut = RenderQuiz("final");
+
+        Assert.DoesNotContain("El modelo aprende de los propios datos", cut.Markup);
+        Assert.DoesNotContain("400 millones de pares imagen-texto", cut.Markup);
+        Assert.DoesNotContain("Crawl-Walk-Run: gatear", cut.Markup);
+    }
+
+    [Fact]
+    public void An_unsafe_return_address_is_ignored()
+    {
+        var cut = RenderQuiz("tokens", then: "https://evil.example/phish");
+
+        Assert.Empty(cut.FindAll(".quiz__skip"));
+    }
+}
