@@ -64,7 +64,7 @@ public class QuizBrowserTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("a");
         await page.Keyboard.PressAsync("ArrowRight");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Checkpoint: Punto de control: los tokens" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Punto de control: los tokens" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Take the checkpoint" }))
             .ToHaveAttributeAsync("href", new Regex("/quizzes/tokens\\?then=%2Fcourses%2Fai-engineering%2Fchapters%2Ffoundation-models%2Fslides%2F14%3Fplay%3D1$"));
 
