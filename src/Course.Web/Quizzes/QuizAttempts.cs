@@ -11,8 +11,8 @@ public sealed class QuizAttempts(QuizGrader grader, TimeProvider clock)
     private readonly Dictionary<string, List<QuizAttempt>> attempts = [];
     private readonly Lock gate = new();
 
-    /// <summary>The attempt in progress, or a new one with its own shuffle.</summary>
-    public QuizAttempt Current(string quizKey, QuizDefinition quiz)
+    /// <summary>The attempt in progress, or a new one shuffled with <paramref name="seed"/>.</summary>
+    public QuizAttempt Current(string quizKey, QuizDefinition quiz, int seed)
     {
         lock (gate)
         {
@@ -27,7 +27,7 @@ public sealed class QuizAttempts(QuizGrader grader, TimeProvider clock)
                 return last; // the result stays on screen until the learner retakes
             }
 
-            return Start(list, quiz);
+            return Start(list, quiz, seed);
         }
     }
 
@@ -35,7 +35,7 @@ public sealed class QuizAttempts(QuizGrader grader, TimeProvider clock)
     {
         lock (gate)
         {
-            return Start(List(quizKey), quiz);
+            return Start(List(quizKey), quiz, Random.Shared.Next());
         }
     }
 
@@ -57,9 +57,9 @@ public sealed class QuizAttempts(QuizGrader grader, TimeProvider clock)
         return list;
     }
 
-    private QuizAttempt Start(List<QuizAttempt> list, QuizDefinition quiz)
+    private QuizAttempt Start(List<QuizAttempt> list, QuizDefinition quiz, int seed)
     {
-        var attempt = new QuizAttempt(quiz, grader, Random.Shared.Next(), clock.GetUtcNow());
+        var attempt = new QuizAttempt(quiz, grader, seed, clock.GetUtcNow());
         list.Add(attempt);
         return attempt;
     }

@@ -41,6 +41,13 @@ public sealed partial class QuizRunner : ComponentBase
     [Parameter, EditorRequired]
     public string QuizSlug { get; set; } = "";
 
+    /// <summary>
+    /// The shuffle of a new attempt, carried from the prerendered page to the live one so the options
+    /// do not jump around when the page becomes interactive.
+    /// </summary>
+    [PersistentState]
+    public int? AttemptSeed { get; set; }
+
     /// <summary>Where "continue" leads after a checkpoint (the next slide).</summary>
     [Parameter]
     public string? Then { get; set; }
@@ -67,7 +74,8 @@ public sealed partial class QuizRunner : ComponentBase
         }
 
         Then = PlayerLinks.IsSafeReturn(Then) ? Then : null;
-        Load(Attempts.Current(Key, play.Definition));
+        AttemptSeed ??= Random.Shared.Next();
+        Load(Attempts.Current(Key, play.Definition, AttemptSeed.Value));
     }
 
     private void Load(QuizAttempt next)
