@@ -1,13 +1,16 @@
 using System.Globalization;
 using Course.Core.Quizzes;
 using Course.Core.Tokens;
+using Course.Web.Accounts;
 using Course.Web.Catalog;
 using Course.Web.Chapters;
 using Course.Web.Components;
 using Course.Web.Data;
 using Course.Web.Lessons;
 using Course.Web.Localization;
+using Course.Web.Progress;
 using Course.Web.Quizzes;
+using Course.Web.Studio;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +40,7 @@ public static class ApplicationSetup
         services.AddDbContextFactory<CourseDbContext>(options => options.UseSqlite(connectionString,
             sqlite => sqlite.MigrationsAssembly(typeof(CourseDbContext).Assembly.FullName)));
 
+        services.AddAccounts(builder.Environment);
         services.AddScoped<ChapterImporter>();
         services.AddScoped<CourseSeeder>();
         services.AddScoped<QuizImporter>();
@@ -45,6 +49,10 @@ public static class ApplicationSetup
         services.AddSingleton<TokenExplorer>();
         services.AddSingleton<ITokenCounter>(sp => sp.GetRequiredService<TokenExplorer>());
         services.AddSingleton<QuizGrader>();
+        services.AddSingleton<ProgressRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProgressRecorder>());
+        services.AddScoped<LearnerProgress>();
+        services.AddScoped<ChapterAnalytics>();
         services.AddScoped<CatalogReader>();
         services.AddScoped<IChapterSource>(sp => sp.GetRequiredService<CatalogReader>());
         services.AddScoped<PlayerConnection>();
@@ -62,6 +70,7 @@ public static class ApplicationSetup
 
         await DatabaseSetup.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<CourseSeeder>().SeedAsync();
     }
 
@@ -82,12 +91,16 @@ public static class ApplicationSetup
             options.ApplyCurrentCultureToResponseHeaders = true;
             options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
-        app.UseOutputCache();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseOutputCache(); // after authentication: signed-in requests are never cached
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapCatalogApi();
         app.MapCultureSwitch();
+        app.MapAccountEndpoints();
+        app.MapStudioEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -14,7 +14,8 @@ public sealed record ChapterSummary(
     int SlideCount,
     int SegmentCount,
     int TotalPauseMilliseconds,
-    int EstimatedMilliseconds);
+    int EstimatedMilliseconds,
+    [property: System.Text.Json.Serialization.JsonIgnore] int ChapterId = 0);
 
 /// <summary>A published chapter, rendered and ready for pages and the API.</summary>
 public sealed record ChapterView(

@@ -96,7 +96,7 @@ public sealed class CatalogReader(IDbContextFactory<CourseDbContext> contextFact
             c.Course.Slug == courseSlug && c.Slug == chapterSlug && c.Status == ChapterStatus.Published);
 
     private static ChapterSummary Summarise(Chapter c) =>
-        new(c.Number, c.Slug, c.Title, c.Language, c.Description, c.SlideCount, c.SegmentCount, c.TotalPauseMilliseconds, c.EstimatedMilliseconds);
+        new(c.Number, c.Slug, c.Title, c.Language, c.Description, c.SlideCount, c.SegmentCount, c.TotalPauseMilliseconds, c.EstimatedMilliseconds, c.Id);
 
     private static SlideView Render(Slide slide, string? tokenSample) =>
         new(slide.Position, slide.Key, [.. slide.Segments.OrderBy(s => s.Position).Select(segment =>

@@ -16,7 +16,7 @@ public static class OperatorCommands
     public const int UsageError = 2;
     public const int NotFound = 3;
 
-    private static readonly string[] Names = ["import", "export", "help", "--help"];
+    private static readonly string[] Names = ["import", "export", "users", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -28,6 +28,9 @@ public static class OperatorCommands
               Creates the course when --course-title is given and it does not exist yet.
           export <course> <chapter> [--format script|ssml|json] [--front-matter] [--output <file>]
               Writes a published chapter to standard output or a file.
+
+          users promote <email>
+              Makes an existing account an instructor.
 
         Exit codes: 0 done, 1 invalid input (nothing was stored), 2 usage error, 3 not found.
         """;
@@ -42,6 +45,7 @@ public static class OperatorCommands
             {
                 "import" => await ImportAsync(scope.ServiceProvider, command, output, error),
                 "export" => await ExportAsync(scope.ServiceProvider, command, output, error),
+                "users" => await UsersAsync(scope.ServiceProvider, command, output, error),
                 _ => Help(output),
             };
         }
@@ -106,6 +110,25 @@ public static class OperatorCommands
         await output.WriteLineAsync(
             $"Imported chapter {chapter.Number} '{chapter.Title}' as {course}/{chapter.Slug} ({chapter.Status.ToString().ToLowerInvariant()}): " +
             $"{chapter.SlideCount} slides, {chapter.SegmentCount} segments, {chapter.TotalPauseMilliseconds / 1000.0:0.#} s of pauses.");
+        return Ok;
+    }
+
+    private static async Task<int> UsersAsync(IServiceProvider services, CommandLine command, TextWriter output, TextWriter error)
+    {
+        if (command.Positional(0, "action") != "promote")
+        {
+            throw new UsageException("users takes one action: promote <email>");
+        }
+
+        var email = command.Positional(1, "email");
+        command.OnlyOptions();
+        if (!await services.GetRequiredService<Accounts.AccountSeeder>().PromoteAsync(email))
+        {
+            await error.WriteLineAsync($"error: there is no account with the e-mail '{email}'");
+            return NotFound;
+        }
+
+        await output.WriteLineAsync($"{email} is now an instructor.");
         return Ok;
     }
 

@@ -1,8 +1,10 @@
+using Course.Web.Accounts;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Course.Web.Data;
 
-public sealed class CourseDbContext(DbContextOptions<CourseDbContext> options) : DbContext(options)
+public sealed class CourseDbContext(DbContextOptions<CourseDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<CourseEntity> Courses => Set<CourseEntity>();
     public DbSet<Chapter> Chapters => Set<Chapter>();
@@ -12,9 +14,16 @@ public sealed class CourseDbContext(DbContextOptions<CourseDbContext> options) :
     public DbSet<QuizQuestion> QuizQuestions => Set<QuizQuestion>();
     public DbSet<SlideTool> SlideTools => Set<SlideTool>();
     public DbSet<SeedMarker> SeedMarkers => Set<SeedMarker>();
+    public DbSet<ChapterProgress> ChapterProgress => Set<ChapterProgress>();
+    public DbSet<SlideProgress> SlideProgress => Set<SlideProgress>();
+    public DbSet<QuizAttemptRecord> QuizAttemptRecords => Set<QuizAttemptRecord>();
+    public DbSet<QuizAnswerRecord> QuizAnswerRecords => Set<QuizAnswerRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder); // Identity's tables
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CourseDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -20,6 +20,7 @@ public class QuizRunnerTests : BunitContext
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         var scope = app.Services.CreateScope();
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<QuizCatalog>());
+        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<Course.Web.Progress.LearnerProgress>());
         Services.AddSingleton(new QuizAttempts(new QuizGrader(app.Services.GetRequiredService<TokenExplorer>()), TimeProvider.System));
         Services.AddSingleton(TimeProvider.System);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -3,6 +3,9 @@ using Course.Core.Playback;
 using Course.Web.Catalog;
 using Course.Web.Components.Shared;
 using Course.Web.Lessons;
+using Course.Web.Progress;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
@@ -42,6 +45,15 @@ public sealed partial class ChapterPlayer : ComponentBase
 
     [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = null!;
+
+    [Inject]
+    private ProgressRecorder Progress { get; set; } = null!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? Authentication { get; set; }
+
+    /// <summary>The signed-in learner, whose progress is recorded; null for anonymous visitors.</summary>
+    private string? userId;
 
     [Parameter, EditorRequired]
     public string CourseSlug { get; set; } = "";
@@ -92,6 +104,11 @@ public sealed partial class ChapterPlayer : ComponentBase
         if (view is null)
         {
             return;
+        }
+
+        if (Authentication is not null)
+        {
+            userId = (await Authentication).User.FindFirstValue(ClaimTypes.NameIdentifier);
         }
 
         var timings = view.Slides
@@ -228,12 +245,22 @@ public sealed partial class ChapterPlayer : ComponentBase
         }
     }
 
-    private Task ShowPositionAsync(PlaybackState current) =>
-        CallAsync("showPosition",
+    private Task ShowPositionAsync(PlaybackState current)
+    {
+        if (userId is not null)
+        {
+            Progress.Record(new ProgressEvent(userId, view!.Chapter.ChapterId, view.Slides[current.SlideIndex].Key, current.Revealed, Clock.GetUtcNow()));
+        }
+
+        return CallAsync("showPosition",
             PlayerLinks.Slide(CourseSlug, ChapterSlug, current.SlideIndex + 1, current.Revealed),
             PlayerLinks.ProgressKey(CourseSlug, ChapterSlug),
             current.SlideIndex + 1,
             current.Revealed);
+    }
+
+    private string SignInToSave =>
+        "/account/login?returnUrl=" + Uri.EscapeDataString(PlayerLinks.Slide(CourseSlug, ChapterSlug, state.SlideIndex + 1, state.Revealed));
 
     private Task SaveSettingsAsync() => CallAsync("saveSettings", playback!.State.Narration, playback.State.Speed);
 

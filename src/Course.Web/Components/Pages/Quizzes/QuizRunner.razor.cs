@@ -2,6 +2,9 @@ using System.Globalization;
 using Course.Core.Quizzes;
 using Course.Web.Lessons;
 using Course.Web.Quizzes;
+using Course.Web.Progress;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
@@ -31,6 +34,14 @@ public sealed partial class QuizRunner : ComponentBase
 
     [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = null!;
+
+    [Inject]
+    private LearnerProgress Progress { get; set; } = null!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? Authentication { get; set; }
+
+    private string? userId;
 
     [Parameter, EditorRequired]
     public string CourseSlug { get; set; } = "";
@@ -74,6 +85,11 @@ public sealed partial class QuizRunner : ComponentBase
         }
 
         Then = PlayerLinks.IsSafeReturn(Then) ? Then : null;
+        if (Authentication is not null)
+        {
+            userId = (await Authentication).User.FindFirstValue(ClaimTypes.NameIdentifier);
+        }
+
         AttemptSeed ??= Random.Shared.Next();
         Load(Attempts.Current(Key, play.Definition, AttemptSeed.Value));
     }
@@ -89,7 +105,7 @@ public sealed partial class QuizRunner : ComponentBase
 
     private void GoTo(int index) => current = Math.Clamp(index, 0, attempt!.Questions.Count - 1);
 
-    private void Check(string questionId)
+    private async Task Check(string questionId)
     {
         try
         {
@@ -99,6 +115,7 @@ public sealed partial class QuizRunner : ComponentBase
             {
                 attempt.Submit(new Dictionary<string, Answer>(), Clock.GetUtcNow());
                 history = Attempts.History(Key);
+                await KeepAsync();
             }
         }
         catch (InvalidAnswerException e)
@@ -107,7 +124,7 @@ public sealed partial class QuizRunner : ComponentBase
         }
     }
 
-    private void Submit()
+    private async Task Submit()
     {
         errors.Clear();
         var answers = new Dictionary<string, Answer>();
@@ -136,7 +153,12 @@ public sealed partial class QuizRunner : ComponentBase
 
         history = Attempts.History(Key);
         current = 0;
+        await KeepAsync();
     }
+
+    /// <summary>A signed-in learner's attempt belongs to them: it is stored once submitted.</summary>
+    private Task KeepAsync() =>
+        userId is null ? Task.CompletedTask : Progress.SaveAttemptAsync(userId, play!.Chapter.Chapter.ChapterId, attempt!);
 
     private void Retake() => Load(Attempts.Retake(Key, play!.Definition));
 

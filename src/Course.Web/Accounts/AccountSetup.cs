@@ -1,0 +1,64 @@
+using Course.Web.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace Course.Web.Accounts;
+
+public static class AccountSetup
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddAuthorization();
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<CourseDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = ".Course.Account";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure everywhere but a developer's plain-HTTP localhost.
+            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/denied";
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+        });
+        services.AddSingleton<IEmailSender<AppUser>, LoggingEmailSender>();
+        services.AddScoped<AccountSeeder>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Signing out is a form post (antiforgery-checked), never a link a page could trigger.
+        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect(returnUrl is { Length: > 1 } && returnUrl[0] == '/' && returnUrl[1] is not ('/' or '\\') ? returnUrl : "/");
+        });
+        app.MapGet("/me/export", async (HttpContext context, UserManager<AppUser> users, Progress.LearnerProgress progress) =>
+        {
+            var user = await users.GetUserAsync(context.User);
+            if (user is null)
+            {
+                return Results.Unauthorized();
+            }
+
+            var json = await progress.ExportAsync(user, await users.GetRolesAsync(user));
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json", "course-my-data.json");
+        }).RequireAuthorization();
+        return app;
+    }
+}

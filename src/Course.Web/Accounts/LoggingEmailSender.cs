@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Course.Web.Accounts;
+
+/// <summary>
+/// Writes account e-mails to the log instead of sending them: the development and default sender.
+/// An operator plugs a real sender in by registering another <see cref="IEmailSender{TUser}"/>.
+/// </summary>
+public sealed class LoggingEmailSender(ILogger<LoggingEmailSender> logger) : IEmailSender<AppUser>
+{
+    public Task SendConfirmationLinkAsync(AppUser user, string email, string confirmationLink)
+    {
+        logger.LogInformation("E-mail to {Email}: confirm your account at {Link}", email, confirmationLink);
+        return Task.CompletedTask;
+    }
+
+    public Task SendPasswordResetLinkAsync(AppUser user, string email, string resetLink)
+    {
+        logger.LogInformation("E-mail to {Email}: reset your password at {Link}", email, resetLink);
+        return Task.CompletedTask;
+    }
+
+    public Task SendPasswordResetCodeAsync(AppUser user, string email, string resetCode)
+    {
+        logger.LogInformation("E-mail to {Email}: your password reset code is {Code}", email, resetCode);
+        return Task.CompletedTask;
+    }
+}

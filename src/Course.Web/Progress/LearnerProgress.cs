@@ -1,0 +1,166 @@
+using System.Text.Json;
+using Course.Core.Progress;
+using Course.Core.Quizzes;
+using Course.Web.Accounts;
+using Course.Web.Catalog;
+using Course.Web.Data;
+using Course.Web.Quizzes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Web.Progress;
+
+public sealed record ResumePoint(int Slide, int Segment);
+
+public sealed record QuizScore(string Slug, string Title, double? Best, bool Passed);
+
+public sealed record WrongAnswer(string QuizSlug, string QuestionKey, string Prompt, int? Slide);
+
+public sealed record ChapterStanding(
+    string CourseSlug, string CourseTitle, ChapterSummary Chapter, double Completion, bool Complete,
+    DateTimeOffset LastActivity, ResumePoint Resume, IReadOnlyList<QuizScore> Quizzes, IReadOnlyList<WrongAnswer> ToReview);
+
+/// <summary>Reads and keeps one learner's progress and quiz attempts. Every query is by the learner's own id.</summary>
+public sealed class LearnerProgress(IDbContextFactory<CourseDbContext> contextFactory, CatalogReader catalog, QuizCatalog quizzes)
+{
+    public async Task<ResumePoint?> ResumeAsync(string userId, ChapterView chapter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.ChapterProgress.AsNoTracking()
+            .SingleOrDefaultAsync(p => p.UserId == userId && p.ChapterId == chapter.Chapter.ChapterId, cancellationToken);
+        return row is null ? null : ToResume(chapter, row);
+    }
+
+    public async Task<IReadOnlyList<ChapterStanding>> DashboardAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ChapterProgress.AsNoTracking().Where(p => p.UserId == userId)
+            .Select(p => new { Progress = p, CourseSlug = db.Chapters.Where(c => c.Id == p.ChapterId).Select(c => c.Course.Slug).Single(), ChapterSlug = db.Chapters.Where(c => c.Id == p.ChapterId).Select(c => c.Slug).Single() })
+            .OrderByDescending(p => p.Progress.LastActivityAt)
+            .ToListAsync(cancellationToken);
+        var standings = new List<ChapterStanding>();
+        foreach (var row in rows)
+        {
+            if (await catalog.GetChapterAsync(row.CourseSlug, row.ChapterSlug, cancellationToken) is not { } chapter)
+            {
+                continue; // retired or unpublished since
+            }
+
+            var slides = await db.SlideProgress.AsNoTracking()
+                .Where(s => s.UserId == userId && s.ChapterId == row.Progress.ChapterId)
+                .ToDictionaryAsync(s => s.SlideKey, s => new SlideRecord(s.SlideKey, s.MaxRevealed, s.TimeSpentMilliseconds), cancellationToken);
+            var attempts = await db.QuizAttemptRecords.AsNoTracking()
+                .Where(a => a.UserId == userId && a.ChapterId == row.Progress.ChapterId)
+                .Include(a => a.Answers)
+                .OrderBy(a => a.SubmittedAt)
+                .ToListAsync(cancellationToken);
+            var shapes = Shapes(chapter);
+            var final = chapter.FinalQuiz;
+            var finalPassed = final is not null && attempts.Any(a => a.QuizSlug == final.Slug && a.Passed);
+            var scores = chapter.QuizList.Select(q =>
+            {
+                var mine = attempts.Where(a => a.QuizSlug == q.Slug).ToList();
+                return new QuizScore(q.Slug, q.Title, mine.Count == 0 ? null : mine.Max(a => a.Score), mine.Any(a => a.Passed));
+            }).ToList();
+            standings.Add(new ChapterStanding(
+                chapter.CourseSlug,
+                chapter.CourseTitle,
+                chapter.Chapter,
+                ProgressRules.Completion(shapes, slides),
+                ProgressRules.IsComplete(shapes, slides, final is not null, finalPassed),
+                row.Progress.LastActivityAt,
+                ToResume(chapter, row.Progress),
+                scores,
+                await WrongAnswersAsync(chapter, attempts, cancellationToken)));
+        }
+
+        return standings;
+    }
+
+    /// <summary>Keeps a signed-in learner's submitted attempt; saving the same attempt twice keeps one.</summary>
+    public async Task SaveAttemptAsync(string userId, int chapterId, QuizAttempt attempt, CancellationToken cancellationToken = default)
+    {
+        if (!attempt.IsSubmitted)
+        {
+            return;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.QuizAttemptRecords.AnyAsync(a => a.Id == attempt.Id, cancellationToken))
+        {
+            return;
+        }
+
+        db.QuizAttemptRecords.Add(new QuizAttemptRecord
+        {
+            Id = attempt.Id,
+            UserId = userId,
+            ChapterId = chapterId,
+            QuizSlug = attempt.Quiz.Slug,
+            StartedAt = attempt.StartedAt,
+            SubmittedAt = attempt.SubmittedAt!.Value,
+            Score = attempt.Score,
+            Passed = attempt.Passed,
+            Answers = [.. attempt.Questions.Select(q =>
+            {
+                var outcome = attempt.Outcome(q.Id);
+                return new QuizAnswerRecord
+                {
+                    QuestionKey = q.Id,
+                    Score = outcome.Grade?.Score ?? 0,
+                    Answer = outcome.LastAnswer is { } answer ? AnswerText.Describe(q, answer) : null,
+                };
+            })],
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Everything the platform holds about a learner, for download.</summary>
+    public async Task<string> ExportAsync(AppUser user, IList<string> roles, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var export = new
+        {
+            account = new { user.Email, user.CreatedAt, roles, user.LockoutEnd, user.AccessFailedCount },
+            chapters = await db.ChapterProgress.AsNoTracking().Where(p => p.UserId == user.Id)
+                .Select(p => new { chapter = db.Chapters.Where(c => c.Id == p.ChapterId).Select(c => c.Course.Slug + "/" + c.Slug).Single(), p.CurrentSlideKey, p.CurrentSegment, p.StartedAt, p.LastActivityAt, p.TimeSpentMilliseconds })
+                .ToListAsync(cancellationToken),
+            slides = await db.SlideProgress.AsNoTracking().Where(s => s.UserId == user.Id)
+                .Select(s => new { s.ChapterId, s.SlideKey, s.FirstReachedAt, s.LastReachedAt, s.MaxRevealed, s.TimeSpentMilliseconds })
+                .ToListAsync(cancellationToken),
+            quizAttempts = await db.QuizAttemptRecords.AsNoTracking().Where(a => a.UserId == user.Id).Include(a => a.Answers)
+                .Select(a => new { a.Id, a.ChapterId, a.QuizSlug, a.StartedAt, a.SubmittedAt, a.Score, a.Passed, answers = a.Answers.Select(x => new { x.QuestionKey, x.Answer, x.Score }) })
+                .ToListAsync(cancellationToken),
+        };
+        return JsonSerializer.Serialize(export, ApiJson.Options);
+    }
+
+    private async Task<IReadOnlyList<WrongAnswer>> WrongAnswersAsync(ChapterView chapter, List<QuizAttemptRecord> attempts, CancellationToken cancellationToken)
+    {
+        var wrong = new List<WrongAnswer>();
+        foreach (var latest in attempts.GroupBy(a => a.QuizSlug).Select(g => g.Last()))
+        {
+            if (await quizzes.GetAsync(chapter.CourseSlug, chapter.Chapter.Slug, latest.QuizSlug, cancellationToken) is not { } play)
+            {
+                continue;
+            }
+
+            foreach (var answer in latest.Answers.Where(a => a.Score < 0.999))
+            {
+                if (play.Definition.Questions.FirstOrDefault(q => q.Id == answer.QuestionKey) is { } question)
+                {
+                    wrong.Add(new WrongAnswer(latest.QuizSlug, question.Id, question.Prompt, chapter.SlideNumberOf(question.TeachingSlideKey)));
+                }
+            }
+        }
+
+        return wrong;
+    }
+
+    private static ResumePoint ToResume(ChapterView chapter, ChapterProgress row) =>
+        chapter.SlideNumberOf(row.CurrentSlideKey) is { } slide
+            ? new ResumePoint(slide, Math.Clamp(row.CurrentSegment, 1, chapter.Slides[slide - 1].Segments.Count))
+            : new ResumePoint(1, 1); // the slide was removed by an edit: start again from the top
+
+    public static IReadOnlyList<SlideShape> Shapes(ChapterView chapter) =>
+        [.. chapter.Slides.Select(s => new SlideShape(s.Key, s.Segments.Count, s.DurationMilliseconds))];
+}
