@@ -1,0 +1,163 @@
+using Course.Web.Catalog;
+using Course.Web.Data;
+using Course.Web.Progress;
+using Course.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Course.Web.Tests.Data;
+
+/// <summary>Progress written through the recorder on a real SQLite file, read back as learners and instructors see it.</summary>
+public sealed class ProgressTests : IAsyncLifetime
+{
+    private readonly CourseAppFactory app = new();
+    private string learner = "";
+    private ChapterView chapter = null!;
+    private readonly DateTimeOffset start = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+
+    public async Task InitializeAsync()
+    {
+        learner = await SignedInClient.CreateUserAsync(app, "ana@example.com");
+        using var scope = app.Services.CreateScope();
+        chapter = (await scope.ServiceProvider.GetRequiredService<CatalogReader>().GetChapterAsync("ai-engineering", "foundation-models"))!;
+    }
+
+    public Task DisposeAsync()
+    {
+        app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task Play(string user, params (int Slide, int Segment, int Second)[] steps)
+    {
+        var recorder = app.Services.GetRequiredService<ProgressRecorder>();
+        foreach (var (slide, segment, second) in steps)
+        {
+            recorder.Record(new ProgressEvent(user, chapter.Chapter.ChapterId, chapter.Slides[slide - 1].Key, segment, start.AddSeconds(second)));
+        }
+
+        await recorder.FlushAsync();
+    }
+
+    private Task<CourseDbContext> Db() => app.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync();
+
+    [Fact]
+    public async Task Each_revealed_segment_moves_the_resume_point_and_adds_time()
+    {
+        await Play(learner, (1, 1, 0), (2, 1, 6), (3, 1, 11), (3, 2, 16));
+
+        using var scope = app.Services.CreateScope();
+        var resume = await scope.ServiceProvider.GetRequiredService<LearnerProgress>().ResumeAsync(learner, chapter);
+        Assert.Equal(new ResumePoint(3, 2), resume);
+        await using var db = await Db();
+        var row = await db.ChapterProgress.SingleAsync(p => p.UserId == learner);
+        Assert.Equal(16_000, row.TimeSpentMilliseconds);
+        var slides = await db.SlideProgress.Where(p => p.UserId == learner).ToDictionaryAsync(p => p.SlideKey);
+        Assert.Equal(3, slides.Count);
+        Assert.Equal(6_000, slides[chapter.Slides[0].Key].TimeSpentMilliseconds);
+        Assert.Equal(2, slides[chapter.Slides[2].Key].MaxRevealed);
+        Assert.Equal(start.AddSeconds(11), slides[chapter.Slides[2].Key].FirstReachedAt);
+    }
+
+    [Fact]
+    public async Task Thirty_two_learners_playing_at_once_lose_no_event()
+    {
+        var learners = new List<string>();
+        for (var i = 0; i < 32; i++)
+        {
+            learners.Add(await SignedInClient.CreateUserAsync(app, $"l{i}@example.com"));
+        }
+
+        var recorder = app.Services.GetRequiredService<ProgressRecorder>();
+        await Task.WhenAll(learners.Select(user => Task.Run(() =>
+        {
+            for (var slide = 1; slide <= 20; slide++)
+            {
+                recorder.Record(new ProgressEvent(user, chapter.Chapter.ChapterId, chapter.Slides[slide - 1].Key, 1, start.AddSeconds(slide)));
+            }
+        })));
+        await recorder.FlushAsync();
+
+        await using var db = await Db();
+        Assert.Equal(32 * 20, await db.SlideProgress.CountAsync());
+        Assert.All(await db.ChapterProgress.ToListAsync(), p => Assert.Equal(chapter.Slides[19].Key, p.CurrentSlideKey));
+    }
+
+    [Fact]
+    public async Task The_dashboard_shows_completion_quizzes_and_a_continue_point()
+    {
+        await Play(learner, (1, 1, 0), (2, 1, 30));
+
+        using var scope = app.Services.CreateScope();
+        var standing = Assert.Single(await scope.ServiceProvider.GetRequiredService<LearnerProgress>().DashboardAsync(learner));
+
+        Assert.Equal(new ResumePoint(2, 1), standing.Resume);
+        Assert.Equal(2.0 / 73, standing.Completion, 6); // slide 1 fully revealed, slide 2 has one segment
+        Assert.False(standing.Complete);
+        Assert.Equal(4, standing.Quizzes.Count);
+        Assert.All(standing.Quizzes, q => Assert.Null(q.Best));
+    }
+
+    [Fact]
+    public async Task After_an_edit_progress_stays_with_slides_that_still_exist()
+    {
+        await Play(learner, (1, 1, 0), (2, 1, 5), (3, 3, 10));
+        await using (var db = await Db())
+        {
+            // An instructor removes slide 3, where the learner stopped, and the chapter is re-read.
+            var removed = await db.Slides.SingleAsync(s => s.Key == chapter.Slides[2].Key);
+            db.Slides.Remove(removed);
+            foreach (var later in await db.Slides.Where(s => s.ChapterId == removed.ChapterId && s.Position > 3).OrderBy(s => s.Position).ToListAsync())
+            {
+                later.Position -= 1;
+            }
+
+            var row = await db.Chapters.SingleAsync(c => c.Id == removed.ChapterId);
+            row.Version = Guid.NewGuid();
+            row.SlideCount -= 1;
+            await db.SaveChangesAsync();
+        }
+
+        using var scope = app.Services.CreateScope();
+        var edited = (await scope.ServiceProvider.GetRequiredService<CatalogReader>().GetChapterAsync("ai-engineering", "foundation-models"))!;
+        var standing = Assert.Single(await scope.ServiceProvider.GetRequiredService<LearnerProgress>().DashboardAsync(learner));
+
+        Assert.Equal(72, edited.Slides.Count);
+        Assert.Equal(2.0 / 72, standing.Completion, 6);
+        Assert.Equal(new ResumePoint(1, 1), standing.Resume); // the slide is gone: start from the top
+    }
+
+    [Fact]
+    public async Task A_signed_in_learner_sees_their_own_continue_link_on_a_cached_outline()
+    {
+        await Play(learner, (1, 1, 0), (12, 2, 5));
+        var anonymous = SignedInClient.Anonymous(app);
+        await anonymous.GetStringAsync("/courses/ai-engineering/chapters/foundation-models");
+        await anonymous.GetStringAsync("/courses/ai-engineering/chapters/foundation-models");
+
+        var signedIn = await SignedInClient.SignInAsync(app, "ana@example.com");
+        var html = await signedIn.GetStringAsync("/courses/ai-engineering/chapters/foundation-models");
+
+        Assert.Contains("/courses/ai-engineering/chapters/foundation-models/slides/12?segment=2", html);
+        Assert.Contains("Sign out", html);
+        Assert.DoesNotContain("Sign out", await anonymous.GetStringAsync("/courses/ai-engineering/chapters/foundation-models"));
+    }
+
+    [Fact]
+    public async Task Instructor_analytics_count_learners_slides_and_questions()
+    {
+        var other = await SignedInClient.CreateUserAsync(app, "luis@example.com");
+        await Play(learner, (1, 1, 0), (2, 1, 4), (3, 1, 8));
+        await Play(other, (1, 1, 0), (2, 1, 10));
+
+        using var scope = app.Services.CreateScope();
+        var figures = await scope.ServiceProvider.GetRequiredService<Course.Web.Studio.ChapterAnalytics>().ComputeAsync(chapter);
+
+        Assert.Equal(2, figures.Started);
+        Assert.Equal(0, figures.Completed);
+        Assert.Equal([2, 2, 1, 0], figures.Slides.Take(4).Select(s => s.Reached));
+        Assert.Equal(7, figures.Slides[0].MedianSeconds); // 4 s and 10 s
+        var csv = Course.Web.Studio.ChapterAnalytics.SlidesCsv(figures);
+        Assert.StartsWith("slide,first_line,learners_reached,median_seconds\r\n1,", csv);
+    }
+}
