@@ -16,7 +16,7 @@ if (args is ["progress", ..])
 
 if (args is ["analytics", ..])
 {
-    return await AnalyticsLoad.RunAsync(learners: args.Length > 1 ? int.Parse(args[1]) : 10_000);
+    return await AnalyticsLoad.RunAsync(learners: args.Length > 1 ? int.Parse(args[1]) : 10_000, everyoneFinishes: args.Contains("--everyone-finishes"));
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(ScriptBenchmarks).Assembly).Run(args);

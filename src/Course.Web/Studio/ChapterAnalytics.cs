@@ -21,51 +21,132 @@ public sealed record ChapterFigures(ChapterView Chapter, int Started, int Comple
 /// <summary>What instructors see of a chapter: who started and finished, where learners stop, how questions perform.</summary>
 public sealed class ChapterAnalytics(IDbContextFactory<CourseDbContext> contextFactory, QuizCatalog quizzes)
 {
+    /// <summary>
+    /// Every figure is aggregated by the database (counts, averages, one median per slide read from an
+    /// index), so the cost grows with slides and questions, not with learners.
+    /// </summary>
     public async Task<ChapterFigures> ComputeAsync(ChapterView chapter, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var chapterId = chapter.Chapter.ChapterId;
-        var rows = await db.SlideProgress.AsNoTracking().Where(s => s.ChapterId == chapterId)
-            .Select(s => new { s.UserId, s.SlideKey, s.MaxRevealed, s.TimeSpentMilliseconds })
-            .ToListAsync(cancellationToken);
+        var progress = db.SlideProgress.AsNoTracking().Where(s => s.ChapterId == chapterId);
         var started = await db.ChapterProgress.CountAsync(p => p.ChapterId == chapterId, cancellationToken);
-        var attempts = await db.QuizAttemptRecords.AsNoTracking().Where(a => a.ChapterId == chapterId)
-            .Include(a => a.Answers)
-            .ToListAsync(cancellationToken);
+        var reached = await progress.GroupBy(s => s.SlideKey)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
-        var shapes = LearnerProgress.Shapes(chapter);
-        var bySlide = rows.GroupBy(r => r.SlideKey).ToDictionary(g => g.Key, g => g.ToList());
-        var slides = chapter.Slides.Select(s =>
+        var slides = new List<SlideFigures>();
+        foreach (var slide in chapter.Slides)
         {
-            var here = bySlide.GetValueOrDefault(s.Key) ?? [];
-            return new SlideFigures(s.Number, s.FirstLine, here.Count, ItemStatistics.Median([.. here.Select(r => r.TimeSpentMilliseconds)]) / 1000.0);
-        }).ToList();
+            var count = reached.GetValueOrDefault(slide.Key);
+            slides.Add(new SlideFigures(slide.Number, slide.FirstLine, count, await MedianSecondsAsync(progress.Where(s => s.SlideKey == slide.Key), count, cancellationToken)));
+        }
 
         var final = chapter.FinalQuiz;
-        var passedFinal = final is null ? [] : attempts.Where(a => a.QuizSlug == final.Slug && a.Passed).Select(a => a.UserId).ToHashSet();
-        var completed = rows.GroupBy(r => r.UserId).Count(learner =>
-            ProgressRules.IsComplete(shapes, learner.ToDictionary(r => r.SlideKey, r => new SlideRecord(r.SlideKey, r.MaxRevealed, r.TimeSpentMilliseconds)),
-                final is not null, passedFinal.Contains(learner.Key)));
-
+        var completed = await CompletedAsync(db, chapter, final, cancellationToken);
         var quizFigures = new List<QuizFigures>();
         foreach (var quiz in chapter.QuizList)
         {
-            var mine = attempts.Where(a => a.QuizSlug == quiz.Slug).ToList();
-            var scores = mine.Select(a => new AttemptScores(a.Score, a.Answers.ToDictionary(x => x.QuestionKey, x => x.Score))).ToList();
-            var play = await quizzes.GetAsync(chapter.CourseSlug, chapter.Chapter.Slug, quiz.Slug, cancellationToken);
-            var questions = (play?.Definition.Questions ?? []).Select(q =>
-            {
-                var answers = mine.SelectMany(a => a.Answers).Where(x => x.QuestionKey == q.Id).ToList();
-                var wrong = answers.Where(x => x.Score < 0.999 && x.Answer is not null)
-                    .GroupBy(x => x.Answer!).OrderByDescending(g => g.Count()).Take(3)
-                    .Select(g => (g.Key, g.Count())).ToList();
-                return new QuestionFigures(q.Id, q.Prompt, answers.Count, ItemStatistics.Facility(scores, q.Id), ItemStatistics.Discrimination(scores, q.Id), wrong);
-            }).ToList();
-            quizFigures.Add(new QuizFigures(quiz.Slug, quiz.Title, mine.Count, mine.Count == 0 ? 0 : (double)mine.Count(a => a.Passed) / mine.Count,
-                ItemStatistics.Distribution(mine.Select(a => a.Score)), questions));
+            quizFigures.Add(await QuizAsync(db, chapter, quiz, cancellationToken));
         }
 
         return new ChapterFigures(chapter, started, completed, slides, quizFigures);
+    }
+
+    private static async Task<double> MedianSecondsAsync(IQueryable<SlideProgress> rows, int count, CancellationToken cancellationToken)
+    {
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        var middle = await rows.OrderBy(r => r.TimeSpentMilliseconds).Skip((count - 1) / 2).Take(2 - count % 2)
+            .Select(r => r.TimeSpentMilliseconds).ToListAsync(cancellationToken);
+        return middle.Average() / 1000.0;
+    }
+
+    /// <summary>
+    /// Learners who have seen every slide of the chapter as it is now (and passed its final quiz).
+    /// ProgressRules.IsSeen runs inside the database against a table of the chapter's slide shapes,
+    /// in plain SQL that SQLite and PostgreSQL both accept. (CROSS JOIN keeps SQLite walking the 73 shapes and
+    /// reading each slide's rows from the (ChapterId, SlideKey, …) index, instead of probing the shapes per row.
+    /// Only learners who reached the last slide can have seen them all, so only their rows are grouped.)
+    /// </summary>
+    private static async Task<int> CompletedAsync(CourseDbContext db, ChapterView chapter, QuizSummary? final, CancellationToken cancellationToken)
+    {
+        var shapes = LearnerProgress.Shapes(chapter);
+        if (shapes.Count == 0)
+        {
+            return 0;
+        }
+
+        var parameters = new List<object> { chapter.Chapter.ChapterId, shapes.Count, shapes[^1].Key };
+        var rows = new List<string>();
+        foreach (var shape in shapes)
+        {
+            rows.Add($"({{{parameters.Count}}}, {{{parameters.Count + 1}}}, {{{parameters.Count + 2}}})");
+            parameters.Add(shape.Key);
+            parameters.Add(shape.SegmentCount);
+            parameters.Add(Math.Min((long)shape.DurationMilliseconds, (long)ProgressRules.LongEnough.TotalMilliseconds));
+        }
+
+        var finalFilter = "";
+        if (final is not null)
+        {
+            finalFilter = $$"""WHERE done."UserId" IN (SELECT q."UserId" FROM "QuizAttempts" AS q WHERE q."ChapterId" = {0} AND q."QuizSlug" = {{{parameters.Count}}} AND q."Passed")""";
+            parameters.Add(final.Slug);
+        }
+
+        var sql = $$"""
+            WITH shapes(slide_key, segments, needed) AS (VALUES {{string.Join(", ", rows)}})
+            SELECT COUNT(*) AS "Value" FROM (
+                SELECT p."UserId" FROM shapes AS s
+                CROSS JOIN "SlideProgress" AS p
+                WHERE p."ChapterId" = {0} AND p."SlideKey" = s.slide_key
+                  AND (p."MaxRevealed" >= s.segments OR p."TimeSpentMilliseconds" >= s.needed)
+                  AND p."UserId" IN (SELECT last."UserId" FROM "SlideProgress" AS last WHERE last."ChapterId" = {0} AND last."SlideKey" = {2})
+                GROUP BY p."UserId"
+                HAVING COUNT(*) = {1}
+            ) AS done
+            {{finalFilter}}
+            """;
+#pragma warning disable EF1002 // every value is a parameter; only the placeholders are composed
+        return await db.Database.SqlQueryRaw<int>(sql, parameters.ToArray()).SingleAsync(cancellationToken);
+#pragma warning restore EF1002
+    }
+
+    private async Task<QuizFigures> QuizAsync(CourseDbContext db, ChapterView chapter, QuizSummary quiz, CancellationToken cancellationToken)
+    {
+        var attempts = db.QuizAttemptRecords.AsNoTracking().Where(a => a.ChapterId == chapter.Chapter.ChapterId && a.QuizSlug == quiz.Slug);
+        var scores = await attempts.OrderBy(a => a.Score).Select(a => new { a.Id, a.Score, a.Passed }).ToListAsync(cancellationToken);
+        var third = scores.Count / 3;
+        var bottom = scores.Take(third).Select(a => a.Id).ToList();
+        var top = scores.TakeLast(third).Select(a => a.Id).ToList();
+        var answers = db.QuizAnswerRecords.AsNoTracking().Where(x => attempts.Any(a => a.Id == x.AttemptId));
+        var facility = await answers.GroupBy(x => x.QuestionKey)
+            .Select(g => new { g.Key, Count = g.Count(), Mean = g.Average(x => x.Score) })
+            .ToDictionaryAsync(g => g.Key, cancellationToken);
+        var topMeans = third == 0 ? [] : await answers.Where(x => top.Contains(x.AttemptId)).GroupBy(x => x.QuestionKey)
+            .Select(g => new { g.Key, Mean = g.Average(x => x.Score) }).ToDictionaryAsync(g => g.Key, g => g.Mean, cancellationToken);
+        var bottomMeans = third == 0 ? [] : await answers.Where(x => bottom.Contains(x.AttemptId)).GroupBy(x => x.QuestionKey)
+            .Select(g => new { g.Key, Mean = g.Average(x => x.Score) }).ToDictionaryAsync(g => g.Key, g => g.Mean, cancellationToken);
+        var wrong = (await answers.Where(x => x.Score < 0.999 && x.Answer != null)
+                .GroupBy(x => new { x.QuestionKey, x.Answer })
+                .Select(g => new { g.Key.QuestionKey, g.Key.Answer, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .GroupBy(x => x.QuestionKey)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Count).Take(3).Select(x => (x.Answer!, x.Count)).ToList());
+
+        var play = await quizzes.GetAsync(chapter.CourseSlug, chapter.Chapter.Slug, quiz.Slug, cancellationToken);
+        var questions = (play?.Definition.Questions ?? []).Select(q => new QuestionFigures(
+            q.Id,
+            q.Prompt,
+            facility.TryGetValue(q.Id, out var f) ? f.Count : 0,
+            facility.TryGetValue(q.Id, out var m) ? m.Mean : 0,
+            third == 0 ? null : topMeans.GetValueOrDefault(q.Id) - bottomMeans.GetValueOrDefault(q.Id),
+            wrong.GetValueOrDefault(q.Id) ?? [])).ToList();
+        return new QuizFigures(quiz.Slug, quiz.Title, scores.Count, scores.Count == 0 ? 0 : (double)scores.Count(a => a.Passed) / scores.Count,
+            ItemStatistics.Distribution(scores.Select(a => a.Score)), questions);
     }
 
     public static string SlidesCsv(ChapterFigures figures) => Csv(

@@ -160,4 +160,31 @@ public sealed class ProgressTests : IAsyncLifetime
         var csv = Course.Web.Studio.ChapterAnalytics.SlidesCsv(figures);
         Assert.StartsWith("slide,first_line,learners_reached,median_seconds\r\n1,", csv);
     }
+
+    [Fact]
+    public async Task A_learner_who_saw_every_slide_and_passed_the_final_quiz_counts_as_completed()
+    {
+        var other = await SignedInClient.CreateUserAsync(app, "luis@example.com");
+        var everything = chapter.Slides.Select((s, i) => (s.Number, s.Segments.Count, i * 5)).ToArray();
+        await Play(learner, everything);
+        await Play(other, everything);
+        await using (var db = await Db())
+        {
+            db.QuizAttemptRecords.Add(new QuizAttemptRecord
+            {
+                Id = Guid.NewGuid(), UserId = learner, ChapterId = chapter.Chapter.ChapterId, QuizSlug = "final",
+                StartedAt = start, SubmittedAt = start, Score = 0.8, Passed = true,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        using var scope = app.Services.CreateScope();
+        var figures = await scope.ServiceProvider.GetRequiredService<Course.Web.Studio.ChapterAnalytics>().ComputeAsync(chapter);
+        var standing = Assert.Single(await scope.ServiceProvider.GetRequiredService<LearnerProgress>().DashboardAsync(learner));
+
+        Assert.Equal(2, figures.Started);
+        Assert.Equal(1, figures.Completed);
+        Assert.True(standing.Complete);
+        Assert.Equal(1.0, standing.Completion);
+    }
 }

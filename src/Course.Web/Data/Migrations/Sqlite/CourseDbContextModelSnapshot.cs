@@ -499,7 +499,7 @@ namespace Course.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChapterId", "SlideKey");
+                    b.HasIndex("ChapterId", "SlideKey", "TimeSpentMilliseconds");
 
                     b.HasIndex("UserId", "ChapterId", "SlideKey")
                         .IsUnique();
