@@ -11,7 +11,7 @@ namespace Course.Web.Progress;
 
 public sealed record ResumePoint(int Slide, int Segment);
 
-public sealed record QuizScore(string Slug, string Title, double? Best, bool Passed);
+public sealed record QuizScore(string Slug, string Title, double? Best, bool Passed, Guid? LatestAttempt = null);
 
 public sealed record WrongAnswer(string QuizSlug, string QuestionKey, string Prompt, int? Slide);
 
@@ -59,7 +59,7 @@ public sealed class LearnerProgress(IDbContextFactory<CourseDbContext> contextFa
             var scores = chapter.QuizList.Select(q =>
             {
                 var mine = attempts.Where(a => a.QuizSlug == q.Slug).ToList();
-                return new QuizScore(q.Slug, q.Title, mine.Count == 0 ? null : mine.Max(a => a.Score), mine.Any(a => a.Passed));
+                return new QuizScore(q.Slug, q.Title, mine.Count == 0 ? null : mine.Max(a => a.Score), mine.Any(a => a.Passed), mine.LastOrDefault()?.Id);
             }).ToList();
             standings.Add(new ChapterStanding(
                 chapter.CourseSlug,

@@ -172,4 +172,30 @@ public sealed class AccountsAndAccessTests : IAsyncLifetime
         var slide = await db.Slides.OrderBy(s => s.Position).FirstAsync();
         return (slide.ChapterId, slide.Key);
     }
+
+    [Fact]
+    public async Task Another_learners_attempt_is_not_found_and_your_own_is_shown()
+    {
+        var (chapterId, _) = await FirstSlide();
+        var id = Guid.NewGuid();
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync())
+        {
+            db.QuizAttemptRecords.Add(new QuizAttemptRecord
+            {
+                Id = id, UserId = learnerId, ChapterId = chapterId, QuizSlug = "final", StartedAt = DateTimeOffset.UtcNow,
+                SubmittedAt = DateTimeOffset.UtcNow, Score = 0.5,
+                Answers = [new QuizAnswerRecord { QuestionKey = "pares-clip", Score = 1, Answer = "400" }],
+            });
+            await db.SaveChangesAsync();
+        }
+
+        using var mine = await (await SignedInClient.SignInAsync(app, "ana@example.com")).GetAsync($"/me/attempts/{id}");
+        using var theirs = await (await SignedInClient.SignInAsync(app, "luis@example.com")).GetAsync($"/me/attempts/{id}");
+        using var guessed = await (await SignedInClient.SignInAsync(app, "luis@example.com")).GetAsync($"/me/attempts/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.Contains("pares-clip", await mine.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
+    }
 }
