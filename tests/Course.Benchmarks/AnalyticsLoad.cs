@@ -36,7 +36,7 @@ public static class AnalyticsLoad
                     ? chapter.Slides.Count
                     : Math.Max(1, chapter.Slides.Count - (int)(random.NextDouble() * random.NextDouble() * chapter.Slides.Count));
                 var now = DateTimeOffset.UtcNow;
-                db.ChapterProgress.Add(new ChapterProgress { UserId = user, ChapterId = chapter.Chapter.ChapterId, CurrentSlideKey = chapter.Slides[reached - 1].Key, CurrentSegment = 1, StartedAt = now, LastActivityAt = now });
+                db.ChapterProgress.Add(new ChapterProgress { UserId = user, ChapterId = chapter.Chapter.ChapterId, CurrentSlideKey = chapter.Slides[reached - 1].Key, CurrentSegment = 1, StartedAt = now, LastActivityAt = now, SeenSlides = reached });
                 for (var s = 0; s < reached; s++)
                 {
                     db.SlideProgress.Add(new SlideProgress
@@ -44,6 +44,7 @@ public static class AnalyticsLoad
                         UserId = user, ChapterId = chapter.Chapter.ChapterId, SlideKey = chapter.Slides[s].Key,
                         FirstReachedAt = now, LastReachedAt = now, MaxRevealed = chapter.Slides[s].Segments.Count,
                         TimeSpentMilliseconds = random.Next(2_000, 40_000),
+                        SegmentCount = chapter.Slides[s].Segments.Count, NeededMilliseconds = 10_000, Seen = true,
                     });
                 }
 

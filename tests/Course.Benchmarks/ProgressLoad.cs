@@ -27,7 +27,7 @@ public static class ProgressLoad
             for (var i = 0; i < eventsPerLearner; i++)
             {
                 var slide = chapter.Slides[i / 3 % chapter.Slides.Count];
-                recorder.Record(new ProgressEvent(user, chapter.Chapter.ChapterId, slide.Key, 1 + i % slide.Segments.Count, start.AddMilliseconds(i * 250)));
+                recorder.Record(new ProgressEvent(user, chapter.Chapter.ChapterId, slide.Key, 1 + i % slide.Segments.Count, start.AddMilliseconds(i * 250), slide.Segments.Count, 10_000));
             }
         })));
         var queued = clock.Elapsed;

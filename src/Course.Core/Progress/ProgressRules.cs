@@ -21,8 +21,14 @@ public static class ProgressRules
     public static readonly TimeSpan MaxCountedGap = TimeSpan.FromMinutes(2);
 
     public static bool IsSeen(SlideShape slide, SlideRecord? record) =>
-        record is { } r && (r.MaxRevealed >= slide.SegmentCount
-            || r.TimeSpentMilliseconds >= Math.Min(slide.DurationMilliseconds, (long)LongEnough.TotalMilliseconds));
+        record is { } r && IsSeen(slide.SegmentCount, NeededMilliseconds(slide), r.MaxRevealed, r.TimeSpentMilliseconds);
+
+    public static bool IsSeen(int segmentCount, long neededMilliseconds, int maxRevealed, long timeSpentMilliseconds) =>
+        maxRevealed >= segmentCount || timeSpentMilliseconds >= neededMilliseconds;
+
+    /// <summary>How long a learner must stay on a slide for it to count as seen without revealing it all.</summary>
+    public static int NeededMilliseconds(SlideShape slide) =>
+        (int)Math.Min(slide.DurationMilliseconds, (long)LongEnough.TotalMilliseconds);
 
     public static int SeenCount(IReadOnlyList<SlideShape> slides, IReadOnlyDictionary<string, SlideRecord> records) =>
         slides.Count(s => IsSeen(s, records.TryGetValue(s.Key, out var r) ? r : null));

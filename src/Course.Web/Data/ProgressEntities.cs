@@ -14,6 +14,9 @@ public sealed class ChapterProgress
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset LastActivityAt { get; set; }
     public long TimeSpentMilliseconds { get; set; }
+
+    /// <summary>How many of the chapter's current slides are seen; kept as progress is written, recomputed on publish.</summary>
+    public int SeenSlides { get; set; }
 }
 
 /// <summary>One learner on one slide: when first and last reached, how far revealed, how long.</summary>
@@ -27,6 +30,13 @@ public sealed class SlideProgress
     public DateTimeOffset LastReachedAt { get; set; }
     public int MaxRevealed { get; set; }
     public long TimeSpentMilliseconds { get; set; }
+
+    /// <summary>The slide's shape when last played: what "seen" is judged against.</summary>
+    public int SegmentCount { get; set; }
+
+    public int NeededMilliseconds { get; set; }
+
+    public bool Seen { get; set; }
 }
 
 /// <summary>A submitted quiz attempt of a signed-in learner.</summary>

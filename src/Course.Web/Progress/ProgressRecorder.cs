@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Course.Web.Progress;
 
-/// <summary>A learner reached a slide and segment at a moment.</summary>
-public sealed record ProgressEvent(string UserId, int ChapterId, string SlideKey, int Revealed, DateTimeOffset At);
+/// <summary>A learner reached a slide and segment at a moment; the slide's shape says when it counts as seen.</summary>
+public sealed record ProgressEvent(string UserId, int ChapterId, string SlideKey, int Revealed, DateTimeOffset At, int SegmentCount, int NeededMilliseconds);
 
 /// <summary>
 /// Records progress as learners play. Players only enqueue (never wait on the database); one writer
@@ -78,6 +78,40 @@ public sealed class ProgressRecorder(IDbContextFactory<CourseDbContext> contextF
         }
     }
 
+    private static void MarkIfSeen(SlideProgress slide, ChapterProgress chapter)
+    {
+        if (!slide.Seen && ProgressRules.IsSeen(slide.SegmentCount, slide.NeededMilliseconds, slide.MaxRevealed, slide.TimeSpentMilliseconds))
+        {
+            slide.Seen = true;
+            chapter.SeenSlides++;
+        }
+    }
+
+    /// <summary>
+    /// After a chapter is published with edits: judges every learner's slides against the slides as they
+    /// are now and recounts each learner's seen slides, so removed slides stop counting.
+    /// </summary>
+    public async Task RecomputeAsync(Catalog.ChapterView chapter, CancellationToken cancellationToken = default)
+    {
+        await FlushAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var chapterId = chapter.Chapter.ChapterId;
+        var keys = chapter.Slides.Select(s => s.Key).ToList();
+        foreach (var shape in LearnerProgress.Shapes(chapter))
+        {
+            var needed = ProgressRules.NeededMilliseconds(shape);
+            await db.SlideProgress.Where(p => p.ChapterId == chapterId && p.SlideKey == shape.Key)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(p => p.SegmentCount, shape.SegmentCount)
+                    .SetProperty(p => p.NeededMilliseconds, needed)
+                    .SetProperty(p => p.Seen, p => p.MaxRevealed >= shape.SegmentCount || p.TimeSpentMilliseconds >= needed), cancellationToken);
+        }
+
+        await db.ChapterProgress.Where(c => c.ChapterId == chapterId)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.SeenSlides,
+                c => db.SlideProgress.Count(p => p.UserId == c.UserId && p.ChapterId == chapterId && p.Seen && keys.Contains(p.SlideKey))), cancellationToken);
+    }
+
     private async Task WriteAsync(List<ProgressEvent> batch, CancellationToken cancellationToken)
     {
         if (await TryWriteAsync(batch, cancellationToken))
@@ -124,6 +158,7 @@ public sealed class ProgressRecorder(IDbContextFactory<CourseDbContext> contextF
                     if (slideRows.TryGetValue((e.UserId, e.ChapterId, chapter.CurrentSlideKey), out var previous))
                     {
                         previous.TimeSpentMilliseconds += gap;
+                        MarkIfSeen(previous, chapter);
                     }
                 }
 
@@ -136,6 +171,9 @@ public sealed class ProgressRecorder(IDbContextFactory<CourseDbContext> contextF
 
                 slide.LastReachedAt = e.At;
                 slide.MaxRevealed = Math.Max(slide.MaxRevealed, e.Revealed);
+                slide.SegmentCount = e.SegmentCount;
+                slide.NeededMilliseconds = e.NeededMilliseconds;
+                MarkIfSeen(slide, chapter);
                 chapter.CurrentSlideKey = e.SlideKey;
                 chapter.CurrentSegment = e.Revealed;
                 chapter.LastActivityAt = e.At > chapter.LastActivityAt ? e.At : chapter.LastActivityAt;

@@ -66,53 +66,20 @@ public sealed class ChapterAnalytics(IDbContextFactory<CourseDbContext> contextF
     }
 
     /// <summary>
-    /// Learners who have seen every slide of the chapter as it is now (and passed its final quiz).
-    /// ProgressRules.IsSeen runs inside the database against a table of the chapter's slide shapes,
-    /// in plain SQL that SQLite and PostgreSQL both accept. (CROSS JOIN keeps SQLite walking the 73 shapes and
-    /// reading each slide's rows from the (ChapterId, SlideKey, …) index, instead of probing the shapes per row.
-    /// Only learners who reached the last slide can have seen them all, so only their rows are grouped.)
+    /// Learners who have seen every slide of the chapter (and passed its final quiz): a plain count, since
+    /// each learner's seen slides are counted as progress is written (and recounted when a chapter is published).
     /// </summary>
     private static async Task<int> CompletedAsync(CourseDbContext db, ChapterView chapter, QuizSummary? final, CancellationToken cancellationToken)
     {
-        var shapes = LearnerProgress.Shapes(chapter);
-        if (shapes.Count == 0)
-        {
-            return 0;
-        }
-
-        var parameters = new List<object> { chapter.Chapter.ChapterId, shapes.Count, shapes[^1].Key };
-        var rows = new List<string>();
-        foreach (var shape in shapes)
-        {
-            rows.Add($"({{{parameters.Count}}}, {{{parameters.Count + 1}}}, {{{parameters.Count + 2}}})");
-            parameters.Add(shape.Key);
-            parameters.Add(shape.SegmentCount);
-            parameters.Add(Math.Min((long)shape.DurationMilliseconds, (long)ProgressRules.LongEnough.TotalMilliseconds));
-        }
-
-        var finalFilter = "";
+        var chapterId = chapter.Chapter.ChapterId;
+        var learners = db.ChapterProgress.AsNoTracking().Where(c => c.ChapterId == chapterId && c.SeenSlides >= chapter.Slides.Count);
         if (final is not null)
         {
-            finalFilter = $$"""WHERE done."UserId" IN (SELECT q."UserId" FROM "QuizAttempts" AS q WHERE q."ChapterId" = {0} AND q."QuizSlug" = {{{parameters.Count}}} AND q."Passed")""";
-            parameters.Add(final.Slug);
+            var passed = db.QuizAttemptRecords.Where(a => a.ChapterId == chapterId && a.QuizSlug == final.Slug && a.Passed).Select(a => a.UserId);
+            learners = learners.Where(c => passed.Contains(c.UserId));
         }
 
-        var sql = $$"""
-            WITH shapes(slide_key, segments, needed) AS (VALUES {{string.Join(", ", rows)}})
-            SELECT COUNT(*) AS "Value" FROM (
-                SELECT p."UserId" FROM shapes AS s
-                CROSS JOIN "SlideProgress" AS p
-                WHERE p."ChapterId" = {0} AND p."SlideKey" = s.slide_key
-                  AND (p."MaxRevealed" >= s.segments OR p."TimeSpentMilliseconds" >= s.needed)
-                  AND p."UserId" IN (SELECT last."UserId" FROM "SlideProgress" AS last WHERE last."ChapterId" = {0} AND last."SlideKey" = {2})
-                GROUP BY p."UserId"
-                HAVING COUNT(*) = {1}
-            ) AS done
-            {{finalFilter}}
-            """;
-#pragma warning disable EF1002 // every value is a parameter; only the placeholders are composed
-        return await db.Database.SqlQueryRaw<int>(sql, parameters.ToArray()).SingleAsync(cancellationToken);
-#pragma warning restore EF1002
+        return await learners.CountAsync(cancellationToken);
     }
 
     private async Task<QuizFigures> QuizAsync(CourseDbContext db, ChapterView chapter, QuizSummary quiz, CancellationToken cancellationToken)

@@ -71,8 +71,8 @@ public sealed class AccountsAndAccessTests : IAsyncLifetime
     {
         var recorder = app.Services.GetRequiredService<ProgressRecorder>();
         var (chapterId, key) = await FirstSlide();
-        recorder.Record(new ProgressEvent(learnerId, chapterId, key, 1, DateTimeOffset.UtcNow));
-        recorder.Record(new ProgressEvent(otherId, chapterId, key, 1, DateTimeOffset.UtcNow));
+        recorder.Record(new ProgressEvent(learnerId, chapterId, key, 1, DateTimeOffset.UtcNow, 1, 1000));
+        recorder.Record(new ProgressEvent(otherId, chapterId, key, 1, DateTimeOffset.UtcNow, 1, 1000));
         await recorder.FlushAsync();
         var client = await SignedInClient.SignInAsync(app, "ana@example.com");
 
@@ -135,7 +135,7 @@ public sealed class AccountsAndAccessTests : IAsyncLifetime
     {
         var recorder = app.Services.GetRequiredService<ProgressRecorder>();
         var (chapterId, key) = await FirstSlide();
-        recorder.Record(new ProgressEvent(learnerId, chapterId, key, 1, DateTimeOffset.UtcNow));
+        recorder.Record(new ProgressEvent(learnerId, chapterId, key, 1, DateTimeOffset.UtcNow, 1, 1000));
         await recorder.FlushAsync();
         var client = await SignedInClient.SignInAsync(app, "ana@example.com");
 

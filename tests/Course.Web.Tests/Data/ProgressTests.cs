@@ -33,7 +33,9 @@ public sealed class ProgressTests : IAsyncLifetime
         var recorder = app.Services.GetRequiredService<ProgressRecorder>();
         foreach (var (slide, segment, second) in steps)
         {
-            recorder.Record(new ProgressEvent(user, chapter.Chapter.ChapterId, chapter.Slides[slide - 1].Key, segment, start.AddSeconds(second)));
+            var shown = chapter.Slides[slide - 1];
+            recorder.Record(new ProgressEvent(user, chapter.Chapter.ChapterId, shown.Key, segment, start.AddSeconds(second),
+                shown.Segments.Count, Course.Core.Progress.ProgressRules.NeededMilliseconds(new(shown.Key, shown.Segments.Count, shown.DurationMilliseconds))));
         }
 
         await recorder.FlushAsync();
@@ -73,7 +75,7 @@ public sealed class ProgressTests : IAsyncLifetime
         {
             for (var slide = 1; slide <= 20; slide++)
             {
-                recorder.Record(new ProgressEvent(user, chapter.Chapter.ChapterId, chapter.Slides[slide - 1].Key, 1, start.AddSeconds(slide)));
+                recorder.Record(new ProgressEvent(user, chapter.Chapter.ChapterId, chapter.Slides[slide - 1].Key, 1, start.AddSeconds(slide), 1, 1000));
             }
         })));
         await recorder.FlushAsync();
@@ -125,6 +127,11 @@ public sealed class ProgressTests : IAsyncLifetime
         Assert.Equal(72, edited.Slides.Count);
         Assert.Equal(2.0 / 72, standing.Completion, 6);
         Assert.Equal(new ResumePoint(1, 1), standing.Resume); // the slide is gone: start from the top
+
+        // Publishing recounts the seen slides: the removed slide 3 no longer counts.
+        await app.Services.GetRequiredService<ProgressRecorder>().RecomputeAsync(edited);
+        await using var check = await Db();
+        Assert.Equal(2, (await check.ChapterProgress.SingleAsync(p => p.UserId == learner)).SeenSlides);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Course.Core.Playback;
+using Course.Core.Progress;
 using Course.Web.Catalog;
 using Course.Web.Components.Shared;
 using Course.Web.Lessons;
@@ -249,7 +250,9 @@ public sealed partial class ChapterPlayer : ComponentBase
     {
         if (userId is not null)
         {
-            Progress.Record(new ProgressEvent(userId, view!.Chapter.ChapterId, view.Slides[current.SlideIndex].Key, current.Revealed, Clock.GetUtcNow()));
+            var slide = view!.Slides[current.SlideIndex];
+            Progress.Record(new ProgressEvent(userId, view.Chapter.ChapterId, slide.Key, current.Revealed, Clock.GetUtcNow(),
+                slide.Segments.Count, ProgressRules.NeededMilliseconds(new SlideShape(slide.Key, slide.Segments.Count, slide.DurationMilliseconds))));
         }
 
         return CallAsync("showPosition",

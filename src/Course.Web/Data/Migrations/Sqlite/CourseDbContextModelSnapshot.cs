@@ -175,6 +175,9 @@ namespace Course.Web.Data.Migrations.Sqlite
                     b.Property<long>("LastActivityAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SeenSlides")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
@@ -483,6 +486,15 @@ namespace Course.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MaxRevealed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NeededMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Seen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SegmentCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SlideKey")
