@@ -89,7 +89,9 @@ public sealed class ChapterAnalytics(IDbContextFactory<CourseDbContext> contextF
         var third = scores.Count / 3;
         var bottom = scores.Take(third).Select(a => a.Id).ToList();
         var top = scores.TakeLast(third).Select(a => a.Id).ToList();
-        var answers = db.QuizAnswerRecords.AsNoTracking().Where(x => attempts.Any(a => a.Id == x.AttemptId));
+        var answers = from x in db.QuizAnswerRecords.AsNoTracking()
+                      join a in attempts on x.AttemptId equals a.Id
+                      select x;
         var facility = await answers.GroupBy(x => x.QuestionKey)
             .Select(g => new { g.Key, Count = g.Count(), Mean = g.Average(x => x.Score) })
             .ToDictionaryAsync(g => g.Key, cancellationToken);

@@ -198,4 +198,45 @@ public sealed class AccountsAndAccessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
     }
+
+    [Fact]
+    public async Task Forgotten_password_answers_the_same_for_any_address_and_the_reset_link_sets_a_new_password()
+    {
+        using var known = await SignedInClient.PostFormAsync(SignedInClient.Anonymous(app), "/account/forgot-password", new() { ["Input.Email"] = "ana@example.com" });
+        using var unknown = await SignedInClient.PostFormAsync(SignedInClient.Anonymous(app), "/account/forgot-password", new() { ["Input.Email"] = "nadie@example.com" });
+        Assert.Contains("a link to reset its password is on its way", await known.Content.ReadAsStringAsync());
+        Assert.Contains("a link to reset its password is on its way", await unknown.Content.ReadAsStringAsync());
+
+        string code;
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Course.Web.Accounts.AppUser>>();
+            code = await users.GeneratePasswordResetTokenAsync((await users.FindByEmailAsync("ana@example.com"))!);
+        }
+
+        var link = $"/account/reset-password?email=ana%40example.com&code={Uri.EscapeDataString(code)}";
+        using var forged = await SignedInClient.PostFormAsync(SignedInClient.Anonymous(app), "/account/reset-password?email=ana%40example.com&code=forged",
+            new() { ["Input.Password"] = "otra-clave-larga", ["Input.ConfirmPassword"] = "otra-clave-larga" });
+        Assert.Contains("This link is not valid any more", await forged.Content.ReadAsStringAsync());
+        using var reset = await SignedInClient.PostFormAsync(SignedInClient.Anonymous(app), link,
+            new() { ["Input.Password"] = "otra-clave-larga", ["Input.ConfirmPassword"] = "otra-clave-larga" });
+        Assert.Contains("Your password has been changed.", await reset.Content.ReadAsStringAsync());
+
+        await SignedInClient.SignInAsync(app, "ana@example.com", "otra-clave-larga");
+    }
+
+    [Fact]
+    public async Task A_signed_in_learner_changes_their_password()
+    {
+        var client = await SignedInClient.SignInAsync(app, "ana@example.com");
+
+        using var wrong = await SignedInClient.PostFormAsync(client, "/me/password",
+            new() { ["Input.CurrentPassword"] = "not-it-at-all", ["Input.Password"] = "nueva-clave-1", ["Input.ConfirmPassword"] = "nueva-clave-1" });
+        Assert.Contains("That password is not right.", await wrong.Content.ReadAsStringAsync());
+        using var changed = await SignedInClient.PostFormAsync(client, "/me/password",
+            new() { ["Input.CurrentPassword"] = "a-good-password", ["Input.Password"] = "nueva-clave-1", ["Input.ConfirmPassword"] = "nueva-clave-1" });
+
+        Assert.Contains("Your password has been changed.", await changed.Content.ReadAsStringAsync());
+        await SignedInClient.SignInAsync(app, "ana@example.com", "nueva-clave-1");
+    }
 }
