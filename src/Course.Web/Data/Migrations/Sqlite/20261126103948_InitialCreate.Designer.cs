@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Course.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(CourseDbContext))]
-    [Migration("20261126100411_SlideTimeIndex")]
-    partial class SlideTimeIndex
+    [Migration("20261126103948_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -176,6 +176,9 @@ namespace Course.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeenSlides")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("StartedAt")
@@ -486,6 +489,15 @@ namespace Course.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MaxRevealed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NeededMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Seen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SegmentCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SlideKey")

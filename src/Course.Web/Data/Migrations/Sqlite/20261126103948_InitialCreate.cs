@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Course.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AccountsAndProgress : Migration
+    public partial class InitialCreate : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -49,6 +49,35 @@ namespace Course.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Courses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Courses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SeedMarkers",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AppliedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SeedMarkers", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -158,6 +187,39 @@ namespace Course.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Chapters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SlideCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    SegmentCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalPauseMilliseconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    EstimatedMilliseconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Chapters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Chapters_Courses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "Courses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChapterProgress",
                 columns: table => new
                 {
@@ -169,7 +231,8 @@ namespace Course.Web.Data.Migrations.Sqlite
                     CurrentSegment = table.Column<int>(type: "INTEGER", nullable: false),
                     StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LastActivityAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    TimeSpentMilliseconds = table.Column<long>(type: "INTEGER", nullable: false)
+                    TimeSpentMilliseconds = table.Column<long>(type: "INTEGER", nullable: false),
+                    SeenSlides = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -219,6 +282,32 @@ namespace Course.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Quizzes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChapterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AfterSlideKey = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Feedback = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PassMark = table.Column<double>(type: "REAL", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Quizzes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Quizzes_Chapters_ChapterId",
+                        column: x => x.ChapterId,
+                        principalTable: "Chapters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SlideProgress",
                 columns: table => new
                 {
@@ -230,7 +319,10 @@ namespace Course.Web.Data.Migrations.Sqlite
                     FirstReachedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LastReachedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     MaxRevealed = table.Column<int>(type: "INTEGER", nullable: false),
-                    TimeSpentMilliseconds = table.Column<long>(type: "INTEGER", nullable: false)
+                    TimeSpentMilliseconds = table.Column<long>(type: "INTEGER", nullable: false),
+                    SegmentCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    NeededMilliseconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seen = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -243,6 +335,49 @@ namespace Course.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_SlideProgress_Chapters_ChapterId",
+                        column: x => x.ChapterId,
+                        principalTable: "Chapters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Slides",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChapterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Slides", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Slides_Chapters_ChapterId",
+                        column: x => x.ChapterId,
+                        principalTable: "Chapters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SlideTools",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChapterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SlideKey = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Sample = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SlideTools", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SlideTools_Chapters_ChapterId",
                         column: x => x.ChapterId,
                         principalTable: "Chapters",
                         principalColumn: "Id",
@@ -267,6 +402,55 @@ namespace Course.Web.Data.Migrations.Sqlite
                         name: "FK_QuizAnswers_QuizAttempts_AttemptId",
                         column: x => x.AttemptId,
                         principalTable: "QuizAttempts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuizQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    QuizId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Prompt = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    TeachingSlideKey = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    BodyJson = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuizQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuizQuestions_Quizzes_QuizId",
+                        column: x => x.QuizId,
+                        principalTable: "Quizzes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Segments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SlideId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PauseMilliseconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    BreakMarkup = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ContinuesLine = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Segments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Segments_Slides_SlideId",
+                        column: x => x.SlideId,
+                        principalTable: "Slides",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -320,6 +504,23 @@ namespace Course.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Chapters_CourseId_Number",
+                table: "Chapters",
+                columns: new[] { "CourseId", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Chapters_CourseId_Slug",
+                table: "Chapters",
+                columns: new[] { "CourseId", "Slug" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Courses_Slug",
+                table: "Courses",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QuizAnswers_AttemptId_QuestionKey",
                 table: "QuizAnswers",
                 columns: new[] { "AttemptId", "QuestionKey" },
@@ -336,15 +537,50 @@ namespace Course.Web.Data.Migrations.Sqlite
                 columns: new[] { "UserId", "ChapterId", "QuizSlug" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SlideProgress_ChapterId_SlideKey",
+                name: "IX_QuizQuestions_QuizId_Key",
+                table: "QuizQuestions",
+                columns: new[] { "QuizId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Quizzes_ChapterId_Slug",
+                table: "Quizzes",
+                columns: new[] { "ChapterId", "Slug" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Segments_SlideId_Position",
+                table: "Segments",
+                columns: new[] { "SlideId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SlideProgress_ChapterId_SlideKey_TimeSpentMilliseconds",
                 table: "SlideProgress",
-                columns: new[] { "ChapterId", "SlideKey" });
+                columns: new[] { "ChapterId", "SlideKey", "TimeSpentMilliseconds" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SlideProgress_UserId_ChapterId_SlideKey",
                 table: "SlideProgress",
                 columns: new[] { "UserId", "ChapterId", "SlideKey" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Slides_ChapterId_Key",
+                table: "Slides",
+                columns: new[] { "ChapterId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Slides_ChapterId_Position",
+                table: "Slides",
+                columns: new[] { "ChapterId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SlideTools_ChapterId_SlideKey",
+                table: "SlideTools",
+                columns: new[] { "ChapterId", "SlideKey" });
         }
 
         /// <inheritdoc />
@@ -372,7 +608,19 @@ namespace Course.Web.Data.Migrations.Sqlite
                 name: "QuizAnswers");
 
             migrationBuilder.DropTable(
+                name: "QuizQuestions");
+
+            migrationBuilder.DropTable(
+                name: "SeedMarkers");
+
+            migrationBuilder.DropTable(
+                name: "Segments");
+
+            migrationBuilder.DropTable(
                 name: "SlideProgress");
+
+            migrationBuilder.DropTable(
+                name: "SlideTools");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -381,7 +629,19 @@ namespace Course.Web.Data.Migrations.Sqlite
                 name: "QuizAttempts");
 
             migrationBuilder.DropTable(
+                name: "Quizzes");
+
+            migrationBuilder.DropTable(
+                name: "Slides");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Chapters");
+
+            migrationBuilder.DropTable(
+                name: "Courses");
         }
     }
 }
