@@ -19,7 +19,10 @@ public sealed record RenderedSegment(string Html, string PlainText, ListKind Lis
 
 /// <summary>
 /// Renders segment text: inline Markdown after an optional list marker. One pipeline, built once and
-/// shared: raw HTML is shown as text, and only http(s), mailto and relative links survive.
+/// shared: raw HTML is shown as text, and only http(s), mailto and site-relative links survive.
+/// Links carry <c>rel="noopener noreferrer nofollow"</c> and no <c>target</c>: every link opens in the
+/// learner's tab (the player's place is in its address, so Back returns to it), never a new window.
+/// Images come only from https or a path on this site.
 /// </summary>
 public static partial class SegmentMarkdown
 {
@@ -98,9 +101,18 @@ public static partial class SegmentMarkdown
 
         foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
         {
-            if (!IsSafeLinkUrl(autolink.Url) || autolink.IsEmail is false && !autolink.Url.Contains(':'))
+            // An e-mail autolink is written as "mailto:" + its address; any other must name its scheme.
+            var target = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
+            if (!IsSafeLinkUrl(target) || !autolink.IsEmail && !HasScheme(target))
             {
                 autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            }
+            else
+            {
+                // As an ordinary link it gets the same rel as every other (Markdig leaves e-mail autolinks without).
+                var link = new LinkInline(target, "");
+                link.AppendChild(new LiteralInline(autolink.Url));
+                autolink.ReplaceBy(link);
             }
         }
     }
@@ -118,29 +130,74 @@ public static partial class SegmentMarkdown
         link.Remove();
     }
 
+    /// <summary>
+    /// A link may go to http(s), mailto, or a path on this site (<c>/a</c>, <c>a/b</c>, <c>?q</c>, <c>#x</c>);
+    /// a protocol-relative <c>//host</c> (however disguised) goes elsewhere and is refused.
+    /// </summary>
     public static bool IsSafeLinkUrl(string? url)
     {
-        if (string.IsNullOrWhiteSpace(url))
+        if (url is null || AsBrowserReadsIt(url) is not { Length: > 0 } target)
         {
             return false;
         }
 
-        var scheme = UrlScheme().Match(url);
-        return scheme.Success
-            ? scheme.Groups[1].Value.ToLowerInvariant() is "http" or "https" or "mailto"
-            : !url.TrimStart().StartsWith("//", StringComparison.Ordinal); // relative to this site
+        return SchemeOf(target) is { } scheme
+            ? scheme is "http" or "https" or "mailto"
+            : !IsProtocolRelative(target);
     }
 
-    public static bool IsSafeImageUrl(string? url) =>
-        url is not null
-        && (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-            || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)));
+    /// <summary>An image comes from https or from a path rooted on this site (<c>/media/cat.png</c>), nothing else.</summary>
+    public static bool IsSafeImageUrl(string? url)
+    {
+        if (url is null || AsBrowserReadsIt(url) is not { Length: > 0 } source)
+        {
+            return false;
+        }
+
+        return SchemeOf(source) is { } scheme
+            ? scheme == "https"
+            : source.StartsWith('/') && !IsProtocolRelative(source);
+    }
+
+    /// <summary>
+    /// The URL stripped as a browser's parser strips it, for judging only (the page gets Markdig's
+    /// escaped URL): browsers drop control characters and spaces at the ends and tabs and newlines
+    /// anywhere, so " javascript:", "java\tscript:" and "\u0001//host" are what they look like without
+    /// them. Dropping every control character and space, anywhere, is stricter still.
+    /// </summary>
+    private static string AsBrowserReadsIt(string url)
+    {
+        var builder = new System.Text.StringBuilder(url.Length);
+        foreach (var c in url)
+        {
+            if (c > ' ' && c != '\u007f' && !char.IsControl(c) && !char.IsWhiteSpace(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool HasScheme(string url) => SchemeOf(AsBrowserReadsIt(url)) is not null;
+
+    /// <summary>"//host" leaves this site; browsers read '\' as '/' there, so "\\host" and "/\host" do too.</summary>
+    private static bool IsProtocolRelative(string target) =>
+        target.Length >= 2 && target[0] is ('/' or '\\') && target[1] is ('/' or '\\');
+
+    /// <summary>
+    /// Anything before a ':' that comes before any '/', '?' or '#' is taken for a scheme, lower-cased
+    /// ("java\script:" too: judged as a scheme, it is refused rather than passed as a path).
+    /// </summary>
+    private static string? SchemeOf(string target)
+    {
+        var match = UrlScheme().Match(target);
+        return match.Success ? match.Groups[1].Value.ToLowerInvariant() : null;
+    }
 
     [GeneratedRegex(@"^(?:(?<bullet>[-*+])|(?<number>\d{1,9})[.)])[ \t]+")]
     private static partial Regex ListMarker();
 
-    // Anything before the first ':' that is not itself behind a '/', '?' or '#' is a scheme
-    // (browsers ignore control characters and spaces in it, so those are matched too).
-    [GeneratedRegex(@"^\s*([^/?#:]*):")]
+    [GeneratedRegex(@"^([^/?#:]*):")]
     private static partial Regex UrlScheme();
 }

@@ -77,9 +77,9 @@ public static partial class ScriptParser
 
     private static ScriptParseResult Failed(params ScriptError[] errors) => new(null, errors);
 
-    private static List<string> SplitLines(string text)
+    /// <summary>Splits text into lines: CRLF, CR and LF all end a line (the writer only ever writes LF).</summary>
+    internal static List<string> SplitLines(string text)
     {
-        // CRLF, CR and LF all end a line; the writer only ever writes LF.
         var lines = new List<string>();
         var start = 0;
         for (var i = 0; i < text.Length; i++)
@@ -100,7 +100,7 @@ public static partial class ScriptParser
         return lines;
     }
 
-    private static string TrimTrailingWhitespace(string line) => line.TrimEnd(' ', '\t', '\u00A0');
+    internal static string TrimTrailingWhitespace(string line) => line.TrimEnd(' ', '\t', '\u00A0');
 
     private static void CheckControlCharacters(string line, int lineNumber, List<ScriptError> errors)
     {
