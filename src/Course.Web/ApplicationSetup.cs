@@ -8,10 +8,12 @@ using Course.Web.Components;
 using Course.Web.Data;
 using Course.Web.Lessons;
 using Course.Web.Localization;
+using Course.Web.Operations;
 using Course.Web.Progress;
 using Course.Web.Quizzes;
 using Course.Web.Studio;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,9 +38,21 @@ public static class ApplicationSetup
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton(TimeProvider.System);
 
-        var connectionString = DatabaseSetup.SqliteConnectionString(builder.Configuration, builder.Environment);
-        services.AddDbContextFactory<CourseDbContext>(options => options.UseSqlite(connectionString,
-            sqlite => sqlite.MigrationsAssembly(typeof(CourseDbContext).Assembly.FullName)));
+        services.AddCourseDatabase(builder.Configuration, builder.Environment);
+
+        // Keys in the database: every instance reads the cookies and antiforgery tokens the others wrote.
+        services.AddDataProtection().SetApplicationName("Course").PersistKeysToDbContext<CourseDbContext>();
+        services.AddCourseHealthChecks();
+        services.AddCourseTelemetry(builder.Configuration);
+        services.AddAccountRateLimits(builder.Configuration);
+
+        // The largest body the app accepts (course packages and script uploads are the big ones).
+        var maxBody = builder.Configuration.GetValue<long>("Limits:MaxRequestBodyBytes", 10 * 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = maxBody);
+
+        // On shutdown the progress writer saves what is queued; give it time before the host gives up.
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         services.AddAccounts(builder.Environment);
         services.AddScoped<ChapterImporter>();
@@ -60,10 +74,13 @@ public static class ApplicationSetup
         return builder;
     }
 
-    /// <summary>Migrates and seeds, unless the operator runs migrations separately (Database:MigrateOnStartup=false).</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Migrates and seeds, unless the operator runs migrations separately (Database:MigrateOnStartup=false,
+    /// as the replicas behind a load balancer do; the <c>migrate</c> command always does).
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool always = false)
     {
-        if (!app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        if (!always && !app.Configuration.GetValue("Database:MigrateOnStartup", true))
         {
             return;
         }
@@ -76,9 +93,11 @@ public static class ApplicationSetup
 
     public static WebApplication UseCoursePipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
@@ -93,15 +112,19 @@ public static class ApplicationSetup
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseOutputCache(); // after authentication: signed-in requests are never cached
         app.UseAntiforgery();
 
+        app.MapCourseHealthChecks();
         app.MapStaticAssets();
         app.MapCatalogApi();
         app.MapCultureSwitch();
         app.MapAccountEndpoints();
         app.MapStudioEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null); // our policy says 'none'
+
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

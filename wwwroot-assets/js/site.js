@@ -34,3 +34,12 @@ document.addEventListener("submit", event => {
         if (returnUrl) returnUrl.value = location.pathname + location.search;
     }
 });
+
+// <select data-submit-on-change> submits its form when a choice is made (the language switcher).
+// A listener here rather than an inline onchange attribute: the Content-Security-Policy forbids those.
+document.addEventListener("change", event => {
+    const select = event.target;
+    if (select instanceof HTMLSelectElement && select.matches("[data-submit-on-change]") && select.form) {
+        select.form.requestSubmit();
+    }
+});

@@ -3,14 +3,14 @@ using Microsoft.AspNetCore.Identity;
 namespace Course.Web.Accounts;
 
 /// <summary>
-/// Creates the roles, and in Development an instructor from Seed:Instructor:Email and Password.
-/// In Production no default account exists: an operator promotes a user with "users promote".
+/// Creates the roles, and a first instructor from Seed:Instructor:Email and Password when both are set
+/// (appsettings.Development.json sets them for developers; operators set them once, e.g. in .env).
+/// Otherwise no default account exists: an operator promotes a user with "users promote".
 /// </summary>
 public sealed class AccountSeeder(
     RoleManager<IdentityRole> roles,
     UserManager<AppUser> users,
     IConfiguration configuration,
-    IHostEnvironment environment,
     TimeProvider clock,
     ILogger<AccountSeeder> logger)
 {
@@ -26,7 +26,7 @@ public sealed class AccountSeeder(
 
         var email = configuration["Seed:Instructor:Email"];
         var password = configuration["Seed:Instructor:Password"];
-        if (!environment.IsDevelopment() || string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password)
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password)
             || await users.FindByEmailAsync(email) is not null)
         {
             return;

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Course.Core.Scripts;
 using Course.Web.Catalog;
 using Course.Web.Chapters;
+using Course.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Course.Web.Cli;
 
@@ -16,12 +18,24 @@ public static class OperatorCommands
     public const int UsageError = 2;
     public const int NotFound = 3;
 
-    private static readonly string[] Names = ["import", "export", "users", "help", "--help"];
+    private static readonly string[] Names = ["migrate", "import", "export", "users", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
+    /// <summary><c>migrate</c> applies migrations and seeds even where startup migration is switched off.</summary>
+    public static bool IsMigrate(string[] args) => args is ["migrate", ..];
+
     public const string Usage = """
         Usage:
+          migrate
+              Applies database migrations and seeds the first course, then exits. Run it once per
+              deployment when the app instances start with Database:MigrateOnStartup=false.
+          migrate-data --from sqlite:<file> --to postgres:<connection string>
+              Copies a whole database into an empty one (any direction between sqlite: and postgres:),
+              then checks every table's row count and checksum.
+          healthcheck [url]
+              Exits 0 when url (default http://127.0.0.1:8080/health/ready) answers 2xx.
+
           import <file> --course <slug> [--title <title>] [--language <tag>] [--slug <slug>]
                         [--description <text>] [--course-title <title>] [--publish]
               Imports a narration script (docs/script-format.md) as a new chapter; a draft unless --publish.
@@ -43,6 +57,7 @@ public static class OperatorCommands
             await using var scope = services.CreateAsyncScope();
             return command.Name switch
             {
+                "migrate" => await MigratedAsync(scope.ServiceProvider, output),
                 "import" => await ImportAsync(scope.ServiceProvider, command, output, error),
                 "export" => await ExportAsync(scope.ServiceProvider, command, output, error),
                 "users" => await UsersAsync(scope.ServiceProvider, command, output, error),
@@ -55,6 +70,14 @@ public static class OperatorCommands
             await error.WriteLineAsync(Usage);
             return UsageError;
         }
+    }
+
+    private static async Task<int> MigratedAsync(IServiceProvider services, TextWriter output)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync();
+        var applied = (await db.Database.GetAppliedMigrationsAsync()).Count();
+        await output.WriteLineAsync($"The database is up to date ({db.Database.ProviderName}, {applied} migrations applied).");
+        return Ok;
     }
 
     private static int Help(TextWriter output)

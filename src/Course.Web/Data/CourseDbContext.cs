@@ -1,11 +1,26 @@
 using Course.Web.Accounts;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Course.Web.Data;
 
-public sealed class CourseDbContext(DbContextOptions<CourseDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The app's database on SQLite (the default). <see cref="PostgresCourseDbContext"/> is the same model on
+/// PostgreSQL: a type of its own so that each provider has its own migrations.
+/// </summary>
+public class CourseDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
+    public CourseDbContext(DbContextOptions<CourseDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected CourseDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<CourseEntity> Courses => Set<CourseEntity>();
     public DbSet<Chapter> Chapters => Set<Chapter>();
     public DbSet<Slide> Slides => Set<Slide>();
@@ -18,6 +33,9 @@ public sealed class CourseDbContext(DbContextOptions<CourseDbContext> options) :
     public DbSet<SlideProgress> SlideProgress => Set<SlideProgress>();
     public DbSet<QuizAttemptRecord> QuizAttemptRecords => Set<QuizAttemptRecord>();
     public DbSet<QuizAnswerRecord> QuizAnswerRecords => Set<QuizAnswerRecord>();
+
+    /// <summary>Data Protection keys, shared by every app instance so cookies and antiforgery tokens work on all.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -28,6 +28,8 @@ public class ChapterPlayerTests : BunitContext
     {
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton<TimeProvider>(clock);
+        Services.AddMetrics();
+        Services.AddSingleton<Course.Web.Operations.CourseMetrics>();
         Services.AddSingleton<IChapterSource>(new FixedChapterSource(Chapter));
         Services.AddSingleton(connection);
         // Anonymous here: nothing is recorded, so the recorder never reaches a database.
@@ -85,6 +87,33 @@ public class ChapterPlayerTests : BunitContext
         cut.WaitForAssertion(() => Assert.Equal(["uno dos tres cuatro cinco", "seis"], Shown(cut)));
         Assert.Equal("seis", cut.Find(".segment--current").TextContent);
         Assert.NotNull(cut.Find("li.line--current"));
+    }
+
+    [Fact]
+    public async Task An_open_player_counts_as_an_active_learner_and_each_shown_segment_is_counted()
+    {
+        var values = new Dictionary<string, long>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Course.Web.Operations.CourseMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => values[instrument.Name] = values.GetValueOrDefault(instrument.Name) + value);
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => values[instrument.Name] = values.GetValueOrDefault(instrument.Name) + value);
+        listener.Start();
+
+        var cut = RenderPlayer();
+        cut.Find(".control--play").Click();
+        Advance(3500);
+        cut.WaitForAssertion(() => Assert.Equal(2, Shown(cut).Length));
+
+        Assert.Equal(1, values.GetValueOrDefault("course.learners.active"));
+        Assert.True(values.GetValueOrDefault("course.segments.played") >= 1);
+        await DisposeComponentsAsync();
+        Assert.Equal(0, values.GetValueOrDefault("course.learners.active"));
     }
 
     [Fact]

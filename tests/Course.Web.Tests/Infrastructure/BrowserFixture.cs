@@ -24,6 +24,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         playwright = await Playwright.CreateAsync();
+        // CI runs the suite on a small machine with a database server beside it; a circuit can take
+        // longer than Playwright's 5 s default to connect there. Assertions still fail, just later.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var executable = new[] { Environment.GetEnvironmentVariable("COURSE_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
             .FirstOrDefault(path => !string.IsNullOrEmpty(path) && File.Exists(path));
         try

@@ -50,6 +50,12 @@ public sealed partial class ChapterPlayer : ComponentBase
     [Inject]
     private ProgressRecorder Progress { get; set; } = null!;
 
+    [Inject]
+    private Operations.CourseMetrics Metrics { get; set; } = null!;
+
+    /// <summary>Whether this player counts as an active learner (only once live, never while prerendering).</summary>
+    private bool counted;
+
     [CascadingParameter]
     private Task<AuthenticationState>? Authentication { get; set; }
 
@@ -131,6 +137,8 @@ public sealed partial class ChapterPlayer : ComponentBase
             return;
         }
 
+        counted = true;
+        Metrics.PlayerOpened(Language);
         self = DotNetObjectReference.Create(this);
         // "./" makes the import resolve against the page's base address, not blazor.web.js's folder.
         module = await JS.InvokeAsync<IJSObjectReference>("import", $"./{Assets["js/player.js"]}");
@@ -248,6 +256,7 @@ public sealed partial class ChapterPlayer : ComponentBase
 
     private Task ShowPositionAsync(PlaybackState current)
     {
+        Metrics.SegmentPlayed(Language);
         if (userId is not null)
         {
             var slide = view!.Slides[current.SlideIndex];
@@ -309,6 +318,11 @@ public sealed partial class ChapterPlayer : ComponentBase
 
     public async ValueTask DisposeAsync()
     {
+        if (counted)
+        {
+            Metrics.PlayerClosed(Language);
+        }
+
         Connection.Lost -= OnConnectionLost;
         Connection.Restored -= OnConnectionRestored;
         if (playback is not null)

@@ -38,6 +38,9 @@ public sealed partial class QuizRunner : ComponentBase
     [Inject]
     private LearnerProgress Progress { get; set; } = null!;
 
+    [Inject]
+    private Operations.CourseMetrics Metrics { get; set; } = null!;
+
     [CascadingParameter]
     private Task<AuthenticationState>? Authentication { get; set; }
 
@@ -157,8 +160,11 @@ public sealed partial class QuizRunner : ComponentBase
     }
 
     /// <summary>A signed-in learner's attempt belongs to them: it is stored once submitted.</summary>
-    private Task KeepAsync() =>
-        userId is null ? Task.CompletedTask : Progress.SaveAttemptAsync(userId, play!.Chapter.Chapter.ChapterId, attempt!);
+    private Task KeepAsync()
+    {
+        Metrics.QuizSubmitted(signedIn: userId is not null);
+        return userId is null ? Task.CompletedTask : Progress.SaveAttemptAsync(userId, play!.Chapter.Chapter.ChapterId, attempt!);
+    }
 
     private void Retake() => Load(Attempts.Retake(Key, play!.Definition));
 
