@@ -67,6 +67,8 @@ public static class ApplicationSetup
         services.AddHostedService(sp => sp.GetRequiredService<ProgressRecorder>());
         services.AddScoped<LearnerProgress>();
         services.AddScoped<ChapterAnalytics>();
+        services.AddScoped<ChapterStudio>();
+        services.AddScoped<CoursePackages>();
         services.AddScoped<CatalogReader>();
         services.AddScoped<IChapterSource>(sp => sp.GetRequiredService<CatalogReader>());
         services.AddScoped<PlayerConnection>();

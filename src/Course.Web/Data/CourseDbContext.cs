@@ -33,6 +33,8 @@ public class CourseDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyCon
     public DbSet<SlideProgress> SlideProgress => Set<SlideProgress>();
     public DbSet<QuizAttemptRecord> QuizAttemptRecords => Set<QuizAttemptRecord>();
     public DbSet<QuizAnswerRecord> QuizAnswerRecords => Set<QuizAnswerRecord>();
+    public DbSet<ChapterDraft> ChapterDrafts => Set<ChapterDraft>();
+    public DbSet<ChapterVersion> ChapterVersions => Set<ChapterVersion>();
 
     /// <summary>Data Protection keys, shared by every app instance so cookies and antiforgery tokens work on all.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

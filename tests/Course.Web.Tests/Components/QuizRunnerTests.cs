@@ -27,12 +27,17 @@ public class QuizRunnerTests : BunitContext
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
-    private IRenderedComponent<QuizRunner> RenderQuiz(string quiz, string? then = null) =>
-        Render<QuizRunner>(p => p
+    private IRenderedComponent<QuizRunner> RenderQuiz(string quiz, string? then = null)
+    {
+        var cut = Render<QuizRunner>(p => p
             .Add(c => c.CourseSlug, "ai-engineering")
             .Add(c => c.ChapterSlug, "foundation-models")
             .Add(c => c.QuizSlug, quiz)
             .Add(c => c.Then, then));
+        // The quiz loads asynchronously (on PostgreSQL truly so): wait until it is there.
+        cut.WaitForElement(".quiz", TimeSpan.FromSeconds(10));
+        return cut;
+    }
 
     private static void Pick(IRenderedComponent<QuizRunner> cut, string questionId, string optionText) =>
         cut.Find($"#q-{questionId} label.option:has(span:contains('{optionText}')) input").Change(true);

@@ -162,6 +162,40 @@ namespace Course.Web.Data.Migrations.Postgres
                     b.ToTable("Chapters", (string)null);
                 });
 
+            modelBuilder.Entity("Course.Web.Data.ChapterDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChapterId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ScriptText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChapterId")
+                        .IsUnique();
+
+                    b.ToTable("ChapterDrafts", (string)null);
+                });
+
             modelBuilder.Entity("Course.Web.Data.ChapterProgress", b =>
                 {
                     b.Property<int>("Id")
@@ -205,6 +239,43 @@ namespace Course.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ChapterProgress", (string)null);
+                });
+
+            modelBuilder.Entity("Course.Web.Data.ChapterVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChapterId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ScriptText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SlideCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChapterId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ChapterVersions", (string)null);
                 });
 
             modelBuilder.Entity("Course.Web.Data.CourseEntity", b =>
@@ -736,6 +807,15 @@ namespace Course.Web.Data.Migrations.Postgres
                     b.Navigation("Course");
                 });
 
+            modelBuilder.Entity("Course.Web.Data.ChapterDraft", b =>
+                {
+                    b.HasOne("Course.Web.Data.Chapter", null)
+                        .WithMany()
+                        .HasForeignKey("ChapterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Course.Web.Data.ChapterProgress", b =>
                 {
                     b.HasOne("Course.Web.Data.Chapter", null)
@@ -747,6 +827,15 @@ namespace Course.Web.Data.Migrations.Postgres
                     b.HasOne("Course.Web.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Course.Web.Data.ChapterVersion", b =>
+                {
+                    b.HasOne("Course.Web.Data.Chapter", null)
+                        .WithMany()
+                        .HasForeignKey("ChapterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -155,6 +155,38 @@ namespace Course.Web.Data.Migrations.Sqlite
                     b.ToTable("Chapters", (string)null);
                 });
 
+            modelBuilder.Entity("Course.Web.Data.ChapterDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChapterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScriptText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChapterId")
+                        .IsUnique();
+
+                    b.ToTable("ChapterDrafts", (string)null);
+                });
+
             modelBuilder.Entity("Course.Web.Data.ChapterProgress", b =>
                 {
                     b.Property<int>("Id")
@@ -196,6 +228,41 @@ namespace Course.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ChapterProgress", (string)null);
+                });
+
+            modelBuilder.Entity("Course.Web.Data.ChapterVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChapterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScriptText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SlideCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChapterId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ChapterVersions", (string)null);
                 });
 
             modelBuilder.Entity("Course.Web.Data.CourseEntity", b =>
@@ -705,6 +772,15 @@ namespace Course.Web.Data.Migrations.Sqlite
                     b.Navigation("Course");
                 });
 
+            modelBuilder.Entity("Course.Web.Data.ChapterDraft", b =>
+                {
+                    b.HasOne("Course.Web.Data.Chapter", null)
+                        .WithMany()
+                        .HasForeignKey("ChapterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Course.Web.Data.ChapterProgress", b =>
                 {
                     b.HasOne("Course.Web.Data.Chapter", null)
@@ -716,6 +792,15 @@ namespace Course.Web.Data.Migrations.Sqlite
                     b.HasOne("Course.Web.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Course.Web.Data.ChapterVersion", b =>
+                {
+                    b.HasOne("Course.Web.Data.Chapter", null)
+                        .WithMany()
+                        .HasForeignKey("ChapterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,27 @@
+namespace Course.Web.Data;
+
+/// <summary>
+/// The chapter as an instructor is editing it: the whole script as text, saved as they type (errors and
+/// all, so nothing typed is lost). <see cref="Revision"/> guards against two editors overwriting each other.
+/// </summary>
+public sealed class ChapterDraft
+{
+    public int Id { get; set; }
+    public int ChapterId { get; set; }
+    public required string ScriptText { get; set; }
+    public int Revision { get; set; }
+    public string? SavedBy { get; set; }
+    public DateTimeOffset SavedAt { get; set; }
+}
+
+/// <summary>One publication of a chapter: its script text as learners got it, by whom and when.</summary>
+public sealed class ChapterVersion
+{
+    public int Id { get; set; }
+    public int ChapterId { get; set; }
+    public int Number { get; set; }
+    public required string ScriptText { get; set; }
+    public required string PublishedBy { get; set; }
+    public DateTimeOffset PublishedAt { get; set; }
+    public int SlideCount { get; set; }
+}

@@ -1,0 +1,236 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Course.Core.Quizzes;
+using Course.Core.Scripts;
+using Course.Web.Catalog;
+using Course.Web.Chapters;
+using Course.Web.Data;
+using Course.Web.Quizzes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Course.Web.Studio;
+
+/// <summary>
+/// A whole course in one JSON file: its chapters with their published script, pending draft, every
+/// published version and their quizzes (slides by number, as in the seed's question bank), so another
+/// instance imports it unchanged.
+/// </summary>
+public sealed record CoursePackage(
+    string Format, int FormatVersion, PackageCourse Course, IReadOnlyList<PackageChapter> Chapters)
+{
+    public const string FormatName = "course-package";
+    public const int CurrentVersion = 1;
+
+    public static readonly JsonSerializerOptions Json = new(QuizJson.Options)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+}
+
+public sealed record PackageCourse(string Slug, string Title, string Language, string? Description);
+
+public sealed record PackageChapter(
+    int Number, string Slug, string Title, string Language, string? Description, ChapterStatus Status,
+    string? Script, string? Draft, IReadOnlyList<PackageVersion> Versions, QuizBankFile Quizzes);
+
+public sealed record PackageVersion(int Number, string PublishedBy, DateTimeOffset PublishedAt, string Script);
+
+public sealed class CoursePackageException(IReadOnlyList<string> problems) : Exception(string.Join("; ", problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}
+
+public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFactory, QuizImporter quizzes, CatalogChanges changes, TimeProvider clock)
+{
+    public async Task<CoursePackage?> ExportAsync(int courseId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var course = await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == courseId, cancellationToken);
+        if (course is null)
+        {
+            return null;
+        }
+
+        var chapters = await db.Chapters.AsNoTracking()
+            .Where(c => c.CourseId == courseId)
+            .Include(c => c.Slides).ThenInclude(s => s.Segments)
+            .OrderBy(c => c.Number)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var packaged = new List<PackageChapter>();
+        foreach (var chapter in chapters)
+        {
+            var slides = chapter.Slides.OrderBy(s => s.Position).ToList();
+            var numbers = slides.ToDictionary(s => s.Key, s => s.Position);
+            var draft = await db.ChapterDrafts.AsNoTracking().Where(d => d.ChapterId == chapter.Id).Select(d => d.ScriptText).SingleOrDefaultAsync(cancellationToken);
+            var versions = await db.ChapterVersions.AsNoTracking().Where(v => v.ChapterId == chapter.Id).OrderBy(v => v.Number)
+                .Select(v => new PackageVersion(v.Number, v.PublishedBy, v.PublishedAt, v.ScriptText)).ToListAsync(cancellationToken);
+            var quizList = await db.Quizzes.AsNoTracking().Where(q => q.ChapterId == chapter.Id).Include(q => q.Questions).OrderBy(q => q.Position).ToListAsync(cancellationToken);
+            var tools = await db.SlideTools.AsNoTracking().Where(t => t.ChapterId == chapter.Id).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+            int? Number(string? key) => key is not null && numbers.TryGetValue(key, out var n) ? n : null;
+
+            var bank = new QuizBankFile(
+                [.. tools.Where(t => Number(t.SlideKey) is not null).Select(t => new QuizBankTool(Number(t.SlideKey)!.Value, t.Kind, t.Sample))],
+                [.. quizList.Select(q => new QuizBankQuiz(q.Slug, q.Title, q.Kind, Number(q.AfterSlideKey), q.Feedback, q.PassMark,
+                    [.. q.Questions.OrderBy(x => x.Position).Select(x => new QuizBankQuestion(x.Key, Number(x.TeachingSlideKey), x.Prompt, x.Explanation, QuizJson.Read(x.BodyJson)))]))]);
+            packaged.Add(new PackageChapter(chapter.Number, chapter.Slug, chapter.Title, chapter.Language, chapter.Description, chapter.Status,
+                slides.Count == 0 ? null : ScriptWriter.Write(ChapterContent.ToScript(slides), includeMetadata: false),
+                draft, versions, bank));
+        }
+
+        return new CoursePackage(CoursePackage.FormatName, CoursePackage.CurrentVersion,
+            new PackageCourse(course.Slug, course.Title, course.Language, course.Description), packaged);
+    }
+
+    public static string Write(CoursePackage package) => JsonSerializer.Serialize(package, CoursePackage.Json);
+
+    /// <summary>Reads a package file; a file that is not one, or is a newer format, is a clear error.</summary>
+    public static CoursePackage Read(string json)
+    {
+        CoursePackage? package;
+        try
+        {
+            package = JsonSerializer.Deserialize<CoursePackage>(json, CoursePackage.Json);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $"line {line + 1}: " : "";
+            throw new CoursePackageException([$"{where}not a course package ({e.Message})"]);
+        }
+
+        if (package is null || package.Format != CoursePackage.FormatName)
+        {
+            throw new CoursePackageException(["not a course package: the file has no \"format\": \"course-package\""]);
+        }
+
+        if (package.FormatVersion > CoursePackage.CurrentVersion)
+        {
+            throw new CoursePackageException([$"this package is format version {package.FormatVersion}; this instance reads up to {CoursePackage.CurrentVersion}"]);
+        }
+
+        return package;
+    }
+
+    /// <summary>
+    /// Creates the course and its chapters exactly as packaged, in one transaction; any problem (a
+    /// script with errors, an invalid quiz, a course slug already here) stores nothing and lists them all.
+    /// </summary>
+    public async Task<int> ImportAsync(CoursePackage package, CancellationToken cancellationToken = default)
+    {
+        var problems = new List<string>();
+        var parsed = new Dictionary<PackageChapter, ChapterScript?>();
+        foreach (var chapter in package.Chapters)
+        {
+            if (chapter.Script is null)
+            {
+                parsed[chapter] = null;
+                continue;
+            }
+
+            var result = ScriptParser.Parse(chapter.Script);
+            problems.AddRange(result.Errors.Select(e => $"chapter '{chapter.Slug}', script {e}"));
+            parsed[chapter] = result.Script;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Courses.AnyAsync(c => c.Slug == package.Course.Slug, cancellationToken))
+        {
+            problems.Add($"a course '{package.Course.Slug}' exists already here: rename or delete it first");
+        }
+
+        if (package.Chapters.Select(c => c.Slug).Distinct().Count() != package.Chapters.Count)
+        {
+            problems.Add("two chapters share a slug");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new CoursePackageException(problems);
+        }
+
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var course = new CourseEntity
+        {
+            Slug = package.Course.Slug,
+            Title = package.Course.Title,
+            Language = package.Course.Language,
+            Description = package.Course.Description,
+            CreatedAt = now,
+        };
+        db.Courses.Add(course);
+        var stored = new List<(PackageChapter Package, Chapter Chapter)>();
+        foreach (var item in package.Chapters.OrderBy(c => c.Number))
+        {
+            var script = parsed[item];
+            var chapter = new Chapter
+            {
+                Course = course,
+                Number = item.Number,
+                Slug = item.Slug,
+                Title = item.Title,
+                Language = item.Language,
+                Description = item.Description,
+                Status = item.Status,
+                Version = Guid.NewGuid(),
+                CreatedAt = now,
+                UpdatedAt = now,
+                PublishedAt = item.Status == ChapterStatus.Draft ? null : item.Versions.LastOrDefault()?.PublishedAt ?? now,
+                Slides = script is null ? [] : ChapterContent.ToSlides(script),
+            };
+            if (script is not null)
+            {
+                ChapterContent.UpdateTotals(chapter, script);
+            }
+
+            db.Chapters.Add(chapter);
+            stored.Add((item, chapter));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (item, chapter) in stored)
+        {
+            db.ChapterVersions.AddRange(item.Versions.Select(v => new ChapterVersion
+            {
+                ChapterId = chapter.Id,
+                Number = v.Number,
+                ScriptText = v.Script,
+                PublishedBy = v.PublishedBy,
+                PublishedAt = v.PublishedAt,
+                SlideCount = ScriptParser.Parse(v.Script).Script?.Slides.Count ?? 0,
+            }));
+            if (item.Draft is not null)
+            {
+                db.ChapterDrafts.Add(new ChapterDraft { ChapterId = chapter.Id, ScriptText = item.Draft, Revision = 1, SavedBy = "import", SavedAt = now });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        // Quizzes refer to slides by number, so they go in once the slides exist; a failure here removes
+        // the course again, so the import stays all or nothing.
+        foreach (var (item, chapter) in stored.Where(s => s.Package.Quizzes.Quizzes.Count > 0 || s.Package.Quizzes.Tools is { Count: > 0 }))
+        {
+            var quizProblems = await quizzes.ImportAsync(chapter.Id, item.Quizzes, cancellationToken);
+            if (quizProblems.Count > 0)
+            {
+                await RemoveCourseAsync(course.Id, cancellationToken);
+                throw new CoursePackageException([.. quizProblems.Select(p => $"chapter '{item.Slug}', {p}")]);
+            }
+        }
+
+        await changes.ChapterChangedAsync(cancellationToken);
+        return course.Id;
+    }
+
+    private async Task RemoveCourseAsync(int courseId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.Chapters.RemoveRange(db.Chapters.Where(c => c.CourseId == courseId));
+        await db.SaveChangesAsync(cancellationToken);
+        db.Courses.RemoveRange(db.Courses.Where(c => c.Id == courseId));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,176 @@
+using Course.Core.Scripts;
+using Course.Web.Catalog;
+using Course.Web.Data;
+using Course.Web.Studio;
+using Course.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Course.Web.Tests.Studio;
+
+/// <summary>Drafts, publishing, versions, restore and conflicts, on the real database.</summary>
+public sealed class ChapterStudioTests : IDisposable
+{
+    private readonly CourseAppFactory app = new();
+    private readonly AsyncServiceScope scope;
+
+    public ChapterStudioTests() => scope = app.Services.CreateAsyncScope();
+
+    public void Dispose()
+    {
+        scope.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        app.Dispose();
+    }
+
+    private ChapterStudio Studio => scope.ServiceProvider.GetRequiredService<ChapterStudio>();
+
+    private CatalogReader Catalog => scope.ServiceProvider.GetRequiredService<CatalogReader>();
+
+    private async Task<CourseDbContext> Db() =>
+        await app.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync();
+
+    private async Task<int> SeedChapterIdAsync()
+    {
+        await using var db = await Db();
+        return (await db.Chapters.SingleAsync(c => c.Slug == "foundation-models")).Id;
+    }
+
+    private async Task<int> NewChapterAsync(string script)
+    {
+        await using var db = await Db();
+        var courseId = (await db.Courses.SingleAsync()).Id;
+        return await Studio.CreateChapterAsync(courseId, "Tokens en la práctica", "es", "ana@example.com", script);
+    }
+
+    [Fact]
+    public async Task A_draft_is_saved_with_errors_and_all_and_comes_back_as_typed()
+    {
+        var id = await NewChapterAsync("Hola <break time=\"1s\"/>\n");
+        var draft = (await Studio.GetDraftAsync(id))!;
+
+        var saved = await Studio.SaveDraftAsync(id, "Hola <break time=\"uno\"/>\n", draft.Revision, "ana@example.com");
+        var reloaded = (await Studio.GetDraftAsync(id))!;
+
+        var ok = Assert.IsType<SaveResult.Saved>(saved);
+        Assert.Equal(draft.Revision + 1, ok.Revision);
+        Assert.Equal("Hola <break time=\"uno\"/>\n", reloaded.Text);
+        Assert.Equal(ok.Revision, reloaded.Revision);
+        Assert.Equal("ana@example.com", reloaded.SavedBy);
+    }
+
+    [Fact]
+    public async Task The_second_of_two_editors_meets_a_conflict_with_the_first_ones_text_and_nothing_is_overwritten()
+    {
+        var id = await NewChapterAsync("Uno\n");
+        var both = (await Studio.GetDraftAsync(id))!.Revision;
+
+        var first = await Studio.SaveDraftAsync(id, "Uno, de Ana\n", both, "ana@example.com");
+        var second = await Studio.SaveDraftAsync(id, "Uno, de Luis\n", both, "luis@example.com");
+
+        Assert.IsType<SaveResult.Saved>(first);
+        var conflict = Assert.IsType<SaveResult.Conflict>(second);
+        Assert.Equal("Uno, de Ana\n", conflict.TheirText);
+        Assert.Equal("ana@example.com", conflict.TheirAuthor);
+        Assert.Equal("Uno, de Ana\n", (await Studio.GetDraftAsync(id))!.Text);
+
+        // Luis chooses to keep his: he saves again against Ana's revision.
+        Assert.IsType<SaveResult.Saved>(await Studio.SaveDraftAsync(id, "Uno, de Luis\n", conflict.TheirRevision, "luis@example.com"));
+        Assert.Equal("Uno, de Luis\n", (await Studio.GetDraftAsync(id))!.Text);
+    }
+
+    [Fact]
+    public async Task Publishing_an_invalid_draft_lists_errors_by_line_and_changes_nothing_learners_see()
+    {
+        var id = await SeedChapterIdAsync();
+        var before = await Catalog.GetChapterAsync("ai-engineering", "foundation-models");
+        var draft = (await Studio.GetDraftAsync(id))!;
+        var broken = draft.Text.Replace("<break time=\"1.5s\"/>", "<break time=\"1.5 s\"/>", StringComparison.Ordinal);
+        var saved = (SaveResult.Saved)await Studio.SaveDraftAsync(id, broken, draft.Revision, "ana@example.com");
+
+        var result = await Studio.PublishAsync(id, saved.Revision, "ana@example.com");
+
+        var invalid = Assert.IsType<PublishResult.Invalid>(result);
+        Assert.NotEmpty(invalid.Errors);
+        Assert.All(invalid.Errors, e => Assert.True(e.Line > 0 && e.Column > 0));
+        var after = await Catalog.GetChapterAsync("ai-engineering", "foundation-models");
+        Assert.Equal(before!.Chapter.SlideCount, after!.Chapter.SlideCount);
+        Assert.Equal(broken, (await Studio.GetDraftAsync(id))!.Text); // the draft is kept to be fixed
+    }
+
+    [Fact]
+    public async Task Publishing_keeps_slide_keys_so_progress_and_checkpoints_follow_their_slides()
+    {
+        var id = await SeedChapterIdAsync();
+        var before = (await Catalog.GetChapterAsync("ai-engineering", "foundation-models"))!;
+        var draft = (await Studio.GetDraftAsync(id))!;
+        var edited = "Una diapositiva nueva al principio. <break time=\"1s\"/>\n\n" + draft.Text;
+        var saved = (SaveResult.Saved)await Studio.SaveDraftAsync(id, edited, draft.Revision, "ana@example.com");
+
+        var published = Assert.IsType<PublishResult.Published>(await Studio.PublishAsync(id, saved.Revision, "ana@example.com"));
+
+        var after = (await Catalog.GetChapterAsync("ai-engineering", "foundation-models"))!;
+        Assert.Equal(1, published.Version);
+        Assert.Equal(before.Slides.Count + 1, after.Slides.Count);
+        Assert.Equal("Una diapositiva nueva al principio.", after.Slides[0].Segments[0].PlainText);
+        Assert.DoesNotContain(after.Slides[0].Key, before.Slides.Select(s => s.Key));
+        Assert.Equal(before.Slides.Select(s => s.Key), after.Slides.Skip(1).Select(s => s.Key));
+        var checkpointBefore = before.QuizList.First(q => q.AfterSlide is not null).AfterSlide;
+        Assert.Equal(checkpointBefore + 1, after.QuizList.First(q => q.AfterSlide is not null).AfterSlide);
+        Assert.Equal(0, (await Studio.GetDraftAsync(id))!.Revision); // the draft became the published chapter
+    }
+
+    [Fact]
+    public async Task Each_publication_is_a_version_with_author_and_an_old_one_can_be_restored_as_a_draft()
+    {
+        var id = await NewChapterAsync("Primera versión. <break time=\"1s\"/>\n");
+        var v1 = (await Studio.GetDraftAsync(id))!;
+        Assert.IsType<PublishResult.Published>(await Studio.PublishAsync(id, v1.Revision, "ana@example.com"));
+        var v2 = (SaveResult.Saved)await Studio.SaveDraftAsync(id, "Segunda versión. <break time=\"2s\"/>\n", 0, "luis@example.com");
+        Assert.IsType<PublishResult.Published>(await Studio.PublishAsync(id, v2.Revision, "luis@example.com"));
+
+        var history = await Studio.HistoryAsync(id);
+        var restored = await Studio.RestoreAsync(id, 1, 0, "ana@example.com");
+
+        Assert.Equal([2, 1], history.Select(v => v.Number));
+        Assert.Equal(["luis@example.com", "ana@example.com"], history.Select(v => v.PublishedBy));
+        Assert.IsType<SaveResult.Saved>(restored);
+        // Versions keep the script as the writer writes it (no trailing newline), like every export.
+        Assert.Equal("Primera versión. <break time=\"1s\"/>", (await Studio.GetDraftAsync(id))!.Text);
+        Assert.Equal("Segunda versión. <break time=\"2s\"/>", (await Studio.GetDraftAsync(id))!.PublishedText); // learners still see v2
+    }
+
+    [Fact]
+    public async Task A_never_published_chapter_is_deleted_and_a_published_one_is_retired_with_its_progress()
+    {
+        var draftOnly = await NewChapterAsync("Borrador\n");
+        var seeded = await SeedChapterIdAsync();
+        await using (var db = await Db())
+        {
+            var user = await db.Users.FirstAsync();
+            db.ChapterProgress.Add(new ChapterProgress { UserId = user.Id, ChapterId = seeded, CurrentSlideKey = "k", CurrentSegment = 1 });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(ChapterStatus.Draft, await Studio.DeleteOrRetireAsync(draftOnly));
+        Assert.Equal(ChapterStatus.Retired, await Studio.DeleteOrRetireAsync(seeded));
+
+        await using var check = await Db();
+        Assert.False(await check.Chapters.AnyAsync(c => c.Id == draftOnly));
+        Assert.Equal(ChapterStatus.Retired, (await check.Chapters.SingleAsync(c => c.Id == seeded)).Status);
+        Assert.Equal(1, await check.ChapterProgress.CountAsync(p => p.ChapterId == seeded));
+        Assert.Null(await Catalog.GetChapterAsync("ai-engineering", "foundation-models"));
+    }
+
+    [Fact]
+    public async Task The_published_text_written_back_parses_to_the_same_chapter()
+    {
+        var id = await SeedChapterIdAsync();
+
+        var draft = (await Studio.GetDraftAsync(id))!;
+
+        Assert.Equal(0, draft.Revision);
+        Assert.Equal(draft.Text, draft.PublishedText);
+        Assert.Equal(73, ScriptParser.Parse(draft.Text).Script!.Slides.Count);
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(SeedFile.Bytes()).TrimStart('\uFEFF'), draft.Text);
+    }
+}
