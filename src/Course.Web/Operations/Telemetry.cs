@@ -8,8 +8,9 @@ namespace Course.Web.Operations;
 public static class Telemetry
 {
     /// <summary>
-    /// Metrics and traces for ASP.NET Core, EF Core, the runtime and the "Course" meter, exported over OTLP
-    /// when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; otherwise collected nowhere and nearly free.
+    /// Metrics, traces and logs for ASP.NET Core, EF Core, the runtime and the "Course" meter, exported over
+    /// OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; otherwise collected nowhere and nearly free.
+    /// Console logs are JSON outside Development (appsettings.Production.json), one object per line.
     /// </summary>
     public static IServiceCollection AddCourseTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,7 +24,8 @@ public static class Telemetry
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(options =>
                     options.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
-                .AddEntityFrameworkCoreInstrumentation());
+                .AddEntityFrameworkCoreInstrumentation())
+            .WithLogging();
 
         if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
