@@ -36,7 +36,7 @@ public static class ProgressLoad
 
         var total = learners * eventsPerLearner;
         Console.WriteLine($"{learners} learners, {total:N0} progress events");
-        Console.WriteLine($"queued in {queued.TotalMilliseconds:N0} ms; all written to SQLite in {written.TotalMilliseconds:N0} ms");
+        Console.WriteLine($"queued in {queued.TotalMilliseconds:N0} ms; all written to {Course.Web.Data.DatabaseSetup.Provider(app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>())} in {written.TotalMilliseconds:N0} ms");
         Console.WriteLine($"throughput: {total / written.TotalSeconds:N0} events/s");
         return 0;
     }
