@@ -73,7 +73,7 @@ public sealed class CatalogReader(IDbContextFactory<CourseDbContext> contextFact
             Summarise(header.Chapter),
             [.. slides.Select(s => Render(s, tools.GetValueOrDefault(s.Key)))],
             [.. quizzes.Select(q => new QuizSummary(q.Slug, q.Title, q.Kind,
-                q.AfterSlideKey is null ? null : positions.GetValueOrDefault(q.AfterSlideKey), q.Count, q.Feedback, q.PassMark))]);
+                q.AfterSlideKey is not null && positions.TryGetValue(q.AfterSlideKey, out var after) ? after : null, q.Count, q.Feedback, q.PassMark))]);
         cache.Set(cacheKey, view, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
         return view;
     }
@@ -98,7 +98,8 @@ public sealed class CatalogReader(IDbContextFactory<CourseDbContext> contextFact
     private static ChapterSummary Summarise(Chapter c) =>
         new(c.Number, c.Slug, c.Title, c.Language, c.Description, c.SlideCount, c.SegmentCount, c.TotalPauseMilliseconds, c.EstimatedMilliseconds, c.Id);
 
-    private static SlideView Render(Slide slide, string? tokenSample) =>
+    /// <summary>A stored slide as pages show it (also the studio's preview of a draft).</summary>
+    internal static SlideView Render(Slide slide, string? tokenSample) =>
         new(slide.Position, slide.Key, [.. slide.Segments.OrderBy(s => s.Position).Select(segment =>
         {
             var rendered = SegmentMarkdown.Render(segment.Text);

@@ -56,6 +56,9 @@ public sealed partial class ChapterPlayer : ComponentBase
     /// <summary>Whether this player counts as an active learner (only once live, never while prerendering).</summary>
     private bool counted;
 
+    /// <summary>Whether the live player has started (browser module loaded, or the preview begun).</summary>
+    private bool started;
+
     [CascadingParameter]
     private Task<AuthenticationState>? Authentication { get; set; }
 
@@ -87,6 +90,16 @@ public sealed partial class ChapterPlayer : ComponentBase
     [Parameter]
     public bool AutoPlay { get; set; }
 
+    /// <summary>
+    /// Plays this chapter instead of loading the published one by slug: the studio's live preview of a draft.
+    /// Read once, when the player starts (give the player a new <c>@key</c> to show another). A preview records
+    /// no progress, counts no learner, leaves the address bar and the page's keys alone and offers no narration.
+    /// </summary>
+    [Parameter]
+    public ChapterView? Preview { get; set; }
+
+    private bool IsPreview => Preview is not null;
+
     private int SlideNumber => state.SlideIndex + 1;
 
     private SlideView CurrentSlide => view!.Slides[state.SlideIndex];
@@ -107,13 +120,13 @@ public sealed partial class ChapterPlayer : ComponentBase
 
     protected override async Task OnInitializedAsync()
     {
-        view = await Chapters.GetChapterAsync(CourseSlug, ChapterSlug);
+        view = Preview ?? await Chapters.GetChapterAsync(CourseSlug, ChapterSlug);
         if (view is null)
         {
             return;
         }
 
-        if (Authentication is not null)
+        if (Authentication is not null && !IsPreview)
         {
             userId = (await Authentication).User.FindFirstValue(ClaimTypes.NameIdentifier);
         }
@@ -132,8 +145,24 @@ public sealed partial class ChapterPlayer : ComponentBase
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender || playback is null || !RendererInfo.IsInteractive)
+        // Not "firstRender": when loading the chapter really waits (PostgreSQL, a busy disk), the first
+        // render comes before the playback exists, and the player must still start on the next one.
+        if (started || playback is null || !RendererInfo.IsInteractive)
         {
+            return;
+        }
+
+        started = true;
+
+        if (IsPreview)
+        {
+            if (AutoPlay)
+            {
+                playback.Play();
+            }
+
+            ready = true;
+            StateHasChanged();
             return;
         }
 
@@ -256,6 +285,11 @@ public sealed partial class ChapterPlayer : ComponentBase
 
     private Task ShowPositionAsync(PlaybackState current)
     {
+        if (IsPreview)
+        {
+            return Task.CompletedTask;
+        }
+
         Metrics.SegmentPlayed(Language);
         if (userId is not null)
         {

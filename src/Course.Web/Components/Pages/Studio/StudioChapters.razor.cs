@@ -1,0 +1,406 @@
+using Course.Core.Scripts;
+using Course.Web.Data;
+using Course.Web.Studio;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
+
+namespace Course.Web.Components.Pages.Studio;
+
+/// <summary>
+/// The studio's courses and chapters: create, rename, reorder, delete or retire, and import files
+/// (uploaded by studio.js over plain HTTP, never through the circuit).
+/// </summary>
+public sealed partial class StudioChapters : ComponentBase, IAsyncDisposable
+{
+    internal static readonly string[] CommonLanguages = ["es", "en", "pt", "fr", "de", "it", "ca"];
+
+    private IReadOnlyList<StudioCourseRow> courses = [];
+    private IJSObjectReference? module;
+    private string author = "";
+
+    // New chapter.
+    private string newTitle = "";
+    private string newLanguage = "";
+    private int newCourseId;
+    private string? createError;
+    private bool creating;
+
+    // Details (rename, language, description) of one chapter at a time.
+    private int? detailsFor;
+    private string detailsTitle = "";
+    private string detailsLanguage = "";
+    private string detailsDescription = "";
+    private string? detailsError;
+
+    // Delete or retire, after a confirmation.
+    private int? confirmingRemove;
+
+    // Import.
+    private ElementReference importFile;
+    private ElementReference packageFile;
+    private int importCourseId;
+    private int importTarget; // 0: a new chapter; else the chapter to receive a new draft
+    private bool importing;
+    private string? importMessage;
+    private string? importProblem;
+    private IReadOnlyList<ScriptError> importErrors = [];
+    private bool importingPackage;
+    private string? packageMessage;
+    private string? packageProblem;
+
+    private string? announcement;
+
+    [Inject]
+    private ChapterStudio Studio { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = null!;
+
+    [Inject]
+    private IStringLocalizer<SharedResource> L { get; set; } = null!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? Authentication { get; set; }
+
+    private StudioCourseRow? NewCourse => courses.FirstOrDefault(c => c.CourseId == newCourseId);
+
+    private StudioCourseRow? ImportCourse => courses.FirstOrDefault(c => c.CourseId == importCourseId);
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (Authentication is not null)
+        {
+            author = (await Authentication).User.Identity?.Name ?? "";
+        }
+
+        await LoadAsync();
+        if (courses.Count > 0)
+        {
+            newCourseId = importCourseId = courses[0].CourseId;
+            newLanguage = courses[0].Language;
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            try
+            {
+                module = await JS.InvokeAsync<IJSObjectReference>("import", $"./{Assets["js/studio.js"]}");
+                StateHasChanged();
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+        }
+    }
+
+    private async Task LoadAsync() => courses = await Studio.ListAsync();
+
+    // ---- Create --------------------------------------------------------------------------------
+
+    private void OnNewCourseChanged(ChangeEventArgs e)
+    {
+        if (int.TryParse(e.Value?.ToString(), out var id))
+        {
+            newCourseId = id;
+            if (NewCourse is { } course && string.IsNullOrWhiteSpace(newTitle))
+            {
+                newLanguage = course.Language;
+            }
+        }
+    }
+
+    private async Task CreateAsync()
+    {
+        createError = Validate(newTitle.Trim(), newLanguage.Trim());
+        if (createError is not null || NewCourse is null || creating)
+        {
+            createError ??= L["StudioNoCourse"].Value;
+            return;
+        }
+
+        creating = true;
+        try
+        {
+            var id = await Studio.CreateChapterAsync(newCourseId, newTitle.Trim(), newLanguage.Trim(), author);
+            Navigation.NavigateTo($"/studio/chapters/{id}");
+        }
+        finally
+        {
+            creating = false;
+        }
+    }
+
+    private string? Validate(string title, string language)
+    {
+        if (title.Length == 0)
+        {
+            return L["StudioTitleRequired"];
+        }
+
+        if (ScriptParser.ValidateMetadata("title", title) is { } titleProblem)
+        {
+            return L["StudioTitleProblem", titleProblem];
+        }
+
+        if (language.Length == 0)
+        {
+            return L["StudioLanguageRequired"];
+        }
+
+        return ScriptParser.ValidateMetadata("language", language) is { } languageProblem
+            ? L["StudioLanguageProblem", languageProblem].Value
+            : null;
+    }
+
+    // ---- Details -------------------------------------------------------------------------------
+
+    private async Task OpenDetailsAsync(StudioChapterRow chapter)
+    {
+        confirmingRemove = null;
+        detailsError = null;
+        if (detailsFor == chapter.ChapterId)
+        {
+            detailsFor = null;
+            return;
+        }
+
+        var draft = await Studio.GetDraftAsync(chapter.ChapterId);
+        detailsFor = chapter.ChapterId;
+        detailsTitle = chapter.Title;
+        detailsLanguage = chapter.Language;
+        detailsDescription = draft?.Description ?? "";
+    }
+
+    private async Task SaveDetailsAsync(StudioChapterRow chapter)
+    {
+        detailsError = Validate(detailsTitle.Trim(), detailsLanguage.Trim());
+        if (detailsError is null && detailsDescription.Trim().Length > 0 && ScriptParser.ValidateMetadata("description", detailsDescription.Trim()) is { } problem)
+        {
+            detailsError = L["StudioDescriptionProblem", problem];
+        }
+
+        if (detailsError is not null)
+        {
+            return;
+        }
+
+        await Studio.UpdateDetailsAsync(chapter.ChapterId, detailsTitle.Trim(), detailsLanguage.Trim(), detailsDescription.Trim());
+        detailsFor = null;
+        announcement = L["StudioDetailsSaved", detailsTitle.Trim()];
+        await LoadAsync();
+        await FocusAsync($"details-{chapter.ChapterId}");
+    }
+
+    // ---- Order ---------------------------------------------------------------------------------
+
+    private async Task MoveAsync(StudioChapterRow chapter, int direction)
+    {
+        await Studio.MoveAsync(chapter.ChapterId, direction);
+        await LoadAsync();
+        var moved = courses.SelectMany(c => c.Chapters).FirstOrDefault(c => c.ChapterId == chapter.ChapterId);
+        if (moved is null)
+        {
+            return;
+        }
+
+        var siblings = courses.First(c => c.Chapters.Contains(moved)).Chapters;
+        var position = siblings.ToList().IndexOf(moved) + 1;
+        announcement = L["StudioMoved", moved.Title, position];
+        StateHasChanged();
+
+        // Keep the focus on the button pressed, or on its twin when the chapter reached an end.
+        var up = position > 1;
+        var down = position < siblings.Count;
+        var target = direction < 0 ? (up ? "up" : "down") : (down ? "down" : "up");
+        await FocusAsync($"{target}-{chapter.ChapterId}");
+    }
+
+    // ---- Delete or retire ----------------------------------------------------------------------
+
+    private static bool CanDelete(StudioChapterRow chapter) => chapter.Status == ChapterStatus.Draft && chapter.Versions == 0;
+
+    private async Task AskRemoveAsync(StudioChapterRow chapter)
+    {
+        detailsFor = null;
+        confirmingRemove = chapter.ChapterId;
+        StateHasChanged();
+        await FocusAsync($"confirm-{chapter.ChapterId}");
+    }
+
+    private async Task CancelRemoveAsync(StudioChapterRow chapter)
+    {
+        confirmingRemove = null;
+        StateHasChanged();
+        await FocusAsync($"remove-{chapter.ChapterId}");
+    }
+
+    private async Task RemoveAsync(StudioChapterRow chapter)
+    {
+        var outcome = await Studio.DeleteOrRetireAsync(chapter.ChapterId);
+        confirmingRemove = null;
+        announcement = outcome == ChapterStatus.Retired ? L["StudioRetired", chapter.Title] : L["StudioDeleted", chapter.Title];
+        await LoadAsync();
+    }
+
+    // ---- Import --------------------------------------------------------------------------------
+
+    private void OnImportCourseChanged(ChangeEventArgs e)
+    {
+        if (int.TryParse(e.Value?.ToString(), out var id))
+        {
+            importCourseId = id;
+            importTarget = 0;
+        }
+    }
+
+    private async Task ImportAsync()
+    {
+        if (module is null || importing)
+        {
+            return;
+        }
+
+        importing = true;
+        importMessage = importProblem = null;
+        importErrors = [];
+        try
+        {
+            var revision = 0;
+            if (importTarget != 0)
+            {
+                revision = (await Studio.GetDraftAsync(importTarget))?.Revision ?? 0;
+            }
+
+            var answer = await module.InvokeAsync<UploadAnswer>("upload", importFile, "/studio/import", new Dictionary<string, object?>
+            {
+                ["courseId"] = importCourseId,
+                ["chapterId"] = importTarget == 0 ? null : importTarget,
+                ["revision"] = importTarget == 0 ? null : revision,
+            });
+            switch (answer.Status)
+            {
+                case 0:
+                    importProblem = L["StudioChooseFile"];
+                    break;
+                case 200:
+                    await module.InvokeVoidAsync("clearFile", importFile);
+                    Navigation.NavigateTo($"/studio/chapters/{answer.ChapterId}");
+                    break;
+                case 409:
+                    importProblem = L["StudioImportConflict"];
+                    break;
+                default:
+                    importProblem = Problem(answer);
+                    importErrors = [.. answer.Errors.Select(e => new ScriptError(e.Line, e.Column, e.Message))];
+                    break;
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+        finally
+        {
+            importing = false;
+        }
+    }
+
+    private async Task ImportPackageAsync()
+    {
+        if (module is null || importingPackage)
+        {
+            return;
+        }
+
+        importingPackage = true;
+        packageMessage = packageProblem = null;
+        try
+        {
+            var answer = await module.InvokeAsync<UploadAnswer>("upload", packageFile, "/studio/packages", new Dictionary<string, object?>());
+            switch (answer.Status)
+            {
+                case 0:
+                    packageProblem = L["StudioChooseFile"];
+                    break;
+                case 200:
+                    await module.InvokeVoidAsync("clearFile", packageFile);
+                    await LoadAsync();
+                    packageMessage = L["StudioPackageImported", courses.FirstOrDefault(c => c.CourseId == answer.CourseId)?.Title ?? ""];
+                    break;
+                default:
+                    var details = answer.Errors.Select(e => e.Line > 0 ? $"{e.Line}:{e.Column}: {e.Message}" : e.Message);
+                    packageProblem = string.Join(" ", new[] { Problem(answer) }.Concat(details));
+                    break;
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+        finally
+        {
+            importingPackage = false;
+        }
+    }
+
+    private string Problem(UploadAnswer answer) => answer.Status switch
+    {
+        -1 => L["StudioUploadFailed"],
+        413 => string.IsNullOrEmpty(answer.Detail) ? L["StudioFileTooLarge"] : answer.Detail,
+        _ => string.Join(" ", new[] { answer.Title, answer.Detail }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } said
+            ? said
+            : L["StudioImportFailed"],
+    };
+
+    // ---- Helpers -------------------------------------------------------------------------------
+
+    private async Task FocusAsync(string id)
+    {
+        if (module is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await module.InvokeVoidAsync("focus", id);
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+    }
+
+    private string StatusName(ChapterStatus status) => status switch
+    {
+        ChapterStatus.Published => L["StudioStatusPublished"],
+        ChapterStatus.Retired => L["StudioStatusRetired"],
+        _ => L["StudioStatusDraft"],
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (module is not null)
+        {
+            try
+            {
+                await module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+        }
+    }
+
+    internal sealed record UploadAnswer(int Status, int ChapterId, int CourseId, int Revision, string? Title, string? Detail, IReadOnlyList<UploadError> Errors)
+    {
+        public IReadOnlyList<UploadError> Errors { get; init; } = Errors ?? [];
+    }
+
+    internal sealed record UploadError(int Line, int Column, string Message);
+}

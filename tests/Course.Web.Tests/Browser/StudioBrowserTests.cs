@@ -1,0 +1,339 @@
+using System.Text.RegularExpressions;
+using Course.Web.Studio;
+using Course.Web.Tests.Infrastructure;
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Course.Web.Tests.Browser;
+
+/// <summary>The studio in a real browser: writing, fixing, saving, publishing, conflicts, closing the tab, accessibility.</summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public partial class StudioBrowserTests(BrowserFixture browser)
+{
+    private const string Password = "a-good-password";
+
+    [GeneratedRegex(@"/studio/chapters/(\d+)$")]
+    private static partial Regex EditorAddress();
+
+    [GeneratedRegex(@"^Saved ")]
+    private static partial Regex SavedStatus();
+
+    /// <summary>A new instructor, signed in on a new browser context.</summary>
+    private async Task<IPage> InstructorPageAsync(string? email = null, int width = 1280, int height = 800)
+    {
+        email ??= $"prof-{Guid.NewGuid():N}@example.com";
+        await SignedInClient.CreateUserAsync(browser.App, email, Password, instructor: true);
+        var page = await browser.NewPageAsync(width, height);
+        await SignInAsync(page, email);
+        return page;
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Studio" })).ToBeVisibleAsync();
+    }
+
+    private async Task<int> NewChapterAsync(string title, string? script = null)
+    {
+        using var scope = browser.App.Services.CreateScope();
+        var studio = scope.ServiceProvider.GetRequiredService<ChapterStudio>();
+        var course = (await studio.ListAsync())[0];
+        return await studio.CreateChapterAsync(course.CourseId, title, "en", "setup@example.com", script);
+    }
+
+    private async Task<DraftView> DraftAsync(int chapterId)
+    {
+        using var scope = browser.App.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<ChapterStudio>().GetDraftAsync(chapterId))!;
+    }
+
+    private static async Task<ILocator> OpenEditorAsync(IPage page, int chapterId)
+    {
+        await page.GotoAsync($"/studio/chapters/{chapterId}");
+        await Assertions.Expect(page.Locator(".editor[data-ready='true']")).ToBeVisibleAsync();
+        return page.Locator("#script-text");
+    }
+
+    [Fact]
+    public async Task An_instructor_writes_fixes_saves_and_publishes_a_chapter_and_a_learner_plays_it()
+    {
+        var page = await InstructorPageAsync();
+        await page.GotoAsync("/studio");
+        await Assertions.Expect(page.Locator(".studio[data-ready='true']")).ToBeVisibleAsync();
+        var title = $"Studio walk {Guid.NewGuid():N}"[..20];
+        await page.Locator("#new-title").FillAsync(title);
+        await page.Locator("#new-language").FillAsync("en");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create and open" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(EditorAddress());
+        await Assertions.Expect(page.Locator(".editor[data-ready='true']")).ToBeVisibleAsync();
+
+        // Pasted with a mistake on line 3, column 34: the pause's time is not a number.
+        const string broken = "Welcome to the studio <break time=\"1s\"/>\nThis line is fine <break time=\"0.5s\"/>\nThis pause is wrong <break time=\"abc\"/>\n\nA second slide <break time=\"1s\"/>";
+        var script = page.Locator("#script-text");
+        await script.FillAsync(broken);
+
+        var place = page.GetByRole(AriaRole.Button, new() { Name = "Line 3, column 34" });
+        await Assertions.Expect(place).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".problems")).ToContainTextAsync("break time 'abc' is not a number");
+        await Assertions.Expect(page.Locator(".script-editor__mirror .mline--error")).ToHaveAttributeAsync("data-line", "3");
+        await place.ClickAsync();
+        var caret = await script.EvaluateAsync<int>("t => t.selectionStart");
+        Assert.Equal(broken.IndexOf("abc", StringComparison.Ordinal), caret);
+
+        var fixedScript = broken.Replace("abc", "2s", StringComparison.Ordinal);
+        await script.FillAsync(fixedScript);
+        await Assertions.Expect(page.Locator(".problems")).ToHaveTextAsync("No problems.");
+        await Assertions.Expect(page.Locator(".timeline button")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync(SavedStatus());
+        Assert.Equal(fixedScript, (await DraftAsync(int.Parse(EditorAddress().Match(page.Url).Groups[1].Value))).Text);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Version 1 published.")).ToBeVisibleAsync();
+        var playerLink = await page.GetByRole(AriaRole.Link, new() { Name = "Open it in the player" }).GetAttributeAsync("href");
+
+        var learner = await browser.NewPageAsync(); // another browser context: nobody signed in
+        await learner.GotoAsync(playerLink!);
+        await Assertions.Expect(learner.Locator(".player[data-ready='true']")).ToBeVisibleAsync();
+        await Assertions.Expect(learner.Locator(".player__counter")).ToHaveTextAsync("1 / 2");
+        await Assertions.Expect(learner.Locator(".segment").First).ToHaveTextAsync("Welcome to the studio");
+        await learner.GetByRole(AriaRole.Button, new() { Name = "Show all" }).ClickAsync();
+        await Assertions.Expect(learner.Locator(".segment")).ToHaveCountAsync(3);
+        await Assertions.Expect(learner.Locator(".segment").Last).ToHaveTextAsync("This pause is wrong");
+    }
+
+    [Fact]
+    public async Task A_second_save_meets_the_conflict_sees_both_versions_and_keeping_mine_saves_it()
+    {
+        var chapter = await NewChapterAsync("Two editors", "Shared first line <break time=\"1s\"/>");
+        var first = await InstructorPageAsync();
+        var second = await InstructorPageAsync();
+        var firstScript = await OpenEditorAsync(first, chapter);
+        var secondScript = await OpenEditorAsync(second, chapter);
+
+        await firstScript.FillAsync("Shared first line <break time=\"1s\"/>\nAdded by the first editor <break time=\"1s\"/>");
+        await Assertions.Expect(first.GetByTestId("save-status")).ToHaveTextAsync(SavedStatus());
+
+        const string mine = "Shared first line <break time=\"1s\"/>\nWritten by the second editor <break time=\"1s\"/>";
+        await secondScript.FillAsync(mine);
+        var conflict = second.Locator(".conflict");
+        await Assertions.Expect(conflict.GetByRole(AriaRole.Heading, new() { Name = "Someone else saved this chapter" })).ToBeVisibleAsync();
+        await Assertions.Expect(conflict.Locator(".diff__line--removed")).ToContainTextAsync("Added by the first editor");
+        await Assertions.Expect(conflict.Locator(".diff__line--removed")).ToContainTextAsync("removed");
+        await Assertions.Expect(conflict.Locator(".diff__line--added")).ToContainTextAsync("Written by the second editor");
+        await Assertions.Expect(conflict.Locator(".diff__line--added")).ToContainTextAsync("added");
+        await Assertions.Expect(second.GetByTestId("save-status")).ToHaveTextAsync("Not saved: two versions to choose from");
+
+        await conflict.GetByRole(AriaRole.Button, new() { Name = "Keep mine" }).ClickAsync();
+
+        await Assertions.Expect(conflict).ToHaveCountAsync(0);
+        await Assertions.Expect(second.GetByTestId("save-status")).ToHaveTextAsync(SavedStatus());
+        Assert.Equal(mine, (await DraftAsync(chapter)).Text);
+    }
+
+    [Fact]
+    public async Task Taking_theirs_keeps_my_text_on_the_page_to_copy_from()
+    {
+        var chapter = await NewChapterAsync("Take theirs", "One <break time=\"1s\"/>");
+        var first = await InstructorPageAsync();
+        var second = await InstructorPageAsync();
+        var firstScript = await OpenEditorAsync(first, chapter);
+        var secondScript = await OpenEditorAsync(second, chapter);
+        const string theirs = "One <break time=\"1s\"/>\nTheirs <break time=\"1s\"/>";
+        await firstScript.FillAsync(theirs);
+        await Assertions.Expect(first.GetByTestId("save-status")).ToHaveTextAsync(SavedStatus());
+        const string mine = "One <break time=\"1s\"/>\nMine <break time=\"1s\"/>";
+        await secondScript.FillAsync(mine);
+
+        await second.GetByRole(AriaRole.Button, new() { Name = "Take theirs" }).ClickAsync();
+
+        await Assertions.Expect(secondScript).ToHaveValueAsync(theirs);
+        await Assertions.Expect(second.GetByLabel("My text")).ToHaveValueAsync(mine);
+        Assert.Equal(theirs, (await DraftAsync(chapter)).Text);
+    }
+
+    [Fact]
+    public async Task Closing_the_tab_right_after_typing_keeps_the_text()
+    {
+        var chapter = await NewChapterAsync("Closed tab", "Before <break time=\"1s\"/>");
+        var page = await InstructorPageAsync();
+        // The circuit hears nothing from this page once typing starts, so only the page's own save on
+        // closing (a beacon over plain HTTP) can bring the text to the server.
+        var deaf = false;
+        await page.RouteWebSocketAsync(new Regex("/_blazor"), socket =>
+        {
+            var server = socket.ConnectToServer();
+            socket.OnMessage(frame =>
+            {
+                if (deaf)
+                {
+                    return;
+                }
+
+                if (frame.Binary is { } binary)
+                {
+                    server.Send(binary);
+                }
+                else
+                {
+                    server.Send(frame.Text ?? "");
+                }
+            });
+        });
+        var script = await OpenEditorAsync(page, chapter);
+        const string typed = "Before <break time=\"1s\"/>\nTyped just before closing <break time=\"1s\"/>";
+
+        deaf = true;
+        await script.FillAsync(typed);
+        await page.CloseAsync(new() { RunBeforeUnload = true });
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await DraftAsync(chapter)).Text != typed && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(typed, (await DraftAsync(chapter)).Text);
+        var again = await page.Context.NewPageAsync();
+        var reopened = await OpenEditorAsync(again, chapter);
+        await Assertions.Expect(reopened).ToHaveValueAsync(typed);
+        await Assertions.Expect(again.GetByText("Restore my text")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Unsaved_text_kept_by_the_browser_is_offered_back()
+    {
+        var chapter = await NewChapterAsync("Backup", "Saved text <break time=\"1s\"/>");
+        var page = await InstructorPageAsync();
+        await OpenEditorAsync(page, chapter);
+        // As a crash would leave it: text in this browser's storage that never reached the server.
+        await page.EvaluateAsync("([key, text]) => localStorage.setItem(key, JSON.stringify({ text, revision: 1, at: Date.now() }))",
+            new object[] { $"course.studio.draft.{chapter}", "Saved text <break time=\"1s\"/>\nNever saved <break time=\"1s\"/>" });
+
+        var script = await OpenEditorAsync(page, chapter);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restore my text" }).ClickAsync();
+
+        await Assertions.Expect(script).ToHaveValueAsync("Saved text <break time=\"1s\"/>\nNever saved <break time=\"1s\"/>");
+        await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync(SavedStatus());
+        Assert.Contains("Never saved", (await DraftAsync(chapter)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task History_compares_two_versions_and_restores_one_as_the_draft()
+    {
+        var chapter = await NewChapterAsync("History", "First version <break time=\"1s\"/>");
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            var studio = scope.ServiceProvider.GetRequiredService<ChapterStudio>();
+            await studio.PublishAsync(chapter, 1, "ana@example.com");
+            await studio.SaveDraftAsync(chapter, "Second version <break time=\"1s\"/>", 0, "ana@example.com");
+            await studio.PublishAsync(chapter, 1, "ana@example.com");
+        }
+
+        var page = await InstructorPageAsync();
+        await page.GotoAsync($"/studio/chapters/{chapter}/history");
+        await Assertions.Expect(page.Locator(".history__versions").GetByRole(AriaRole.Row, new() { Name = "Version 2" })).ToContainTextAsync("ana@example.com");
+        var diff = page.Locator(".diff");
+        await Assertions.Expect(diff.Locator(".diff__line--removed")).ToContainTextAsync("First version");
+        await Assertions.Expect(diff.Locator(".diff__line--added")).ToContainTextAsync("Second version");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restore as draft (Version 1)" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Version 1 is now the draft.")).ToBeVisibleAsync();
+        Assert.Equal("First version <break time=\"1s\"/>", (await DraftAsync(chapter)).Text);
+    }
+
+    [Fact]
+    public async Task Chapters_move_with_the_keyboard_and_a_draft_is_deleted_after_confirming()
+    {
+        var title = $"Movable {Guid.NewGuid():N}"[..16];
+        var chapter = await NewChapterAsync(title);
+        var page = await InstructorPageAsync();
+        await page.GotoAsync("/studio");
+        await Assertions.Expect(page.Locator(".studio[data-ready='true']")).ToBeVisibleAsync();
+        var row = page.Locator(".chapter", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = title }) });
+        var before = await row.Locator(".chapter__number").TextContentAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Move “{title}” up" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(row.Locator(".chapter__number")).Not.ToHaveTextAsync(before!);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Move “{title}” up" })).ToBeFocusedAsync();
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Yes, delete it" }).ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        Assert.Null(await DraftOrNullAsync(chapter));
+    }
+
+    [Fact]
+    public async Task Importing_a_script_with_errors_lists_them_by_line_and_a_good_one_opens_in_the_editor()
+    {
+        var page = await InstructorPageAsync();
+        await page.GotoAsync("/studio");
+        await Assertions.Expect(page.Locator(".studio[data-ready='true']")).ToBeVisibleAsync();
+
+        var importForm = page.GetByRole(AriaRole.Region, new() { Name = "Import a file" });
+        await page.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "broken.txt",
+            MimeType = "text/plain",
+            Buffer = "Fine <break time=\"1s\"/>\nBad <break time=\"12s\"/>"u8.ToArray(),
+        });
+        await importForm.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+        await Assertions.Expect(importForm.Locator(".tool__result")).ToContainTextAsync("Line 2, column 18");
+        await Assertions.Expect(importForm.Locator(".tool__result")).ToContainTextAsync("over the maximum");
+
+        await page.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "imported.txt",
+            MimeType = "text/plain",
+            Buffer = "---\ntitle: Imported chapter\n---\n\nFrom a file <break time=\"1s\"/>"u8.ToArray(),
+        });
+        await importForm.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(EditorAddress());
+        await Assertions.Expect(page.Locator(".editor[data-ready='true']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#script-text")).ToHaveValueAsync(new Regex("From a file"));
+    }
+
+    [Fact]
+    public async Task Axe_finds_no_serious_or_critical_violation_in_the_studio()
+    {
+        var chapter = await NewChapterAsync("Axe", "First <break time=\"1s\"/>");
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            var studio = scope.ServiceProvider.GetRequiredService<ChapterStudio>();
+            await studio.PublishAsync(chapter, 1, "ana@example.com");
+            await studio.SaveDraftAsync(chapter, "First <break time=\"1s\"/>\nSecond <break time=\"abc\"/>", 0, "ana@example.com");
+        }
+
+        var page = await InstructorPageAsync();
+        foreach (var (url, ready) in new[]
+        {
+            ("/studio", ".studio[data-ready='true']"),
+            ($"/studio/chapters/{chapter}", ".editor[data-ready='true']"),
+            ($"/studio/chapters/{chapter}/history", ".diff"),
+        })
+        {
+            await page.GotoAsync(url);
+            await Assertions.Expect(page.Locator(ready)).ToBeVisibleAsync();
+
+            var result = await page.RunAxe();
+
+            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+            Assert.True(serious.Count == 0, url + "\n" + string.Join("\n", serious.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+        }
+    }
+
+    private async Task<DraftView?> DraftOrNullAsync(int chapterId)
+    {
+        using var scope = browser.App.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ChapterStudio>().GetDraftAsync(chapterId);
+    }
+}
