@@ -87,6 +87,20 @@ public class QuizRunnerTests : BunitContext
     }
 
     [Fact]
+    public void Typing_an_answer_enables_its_check_button_and_clearing_it_disables_it_again()
+    {
+        var cut = RenderQuiz("tokens");
+        AngleSharp.Dom.IElement Check() => cut.Find("#q-cien-tokens .question__actions button");
+        Assert.True(Check().HasAttribute("disabled"));
+
+        cut.Find("#q-cien-tokens input").Input("75");
+        Assert.False(Check().HasAttribute("disabled"));
+
+        cut.Find("#q-cien-tokens input").Input("");
+        Assert.True(Check().HasAttribute("disabled"));
+    }
+
+    [Fact]
     public void A_number_that_is_not_a_number_gets_a_clear_message_and_no_grade()
     {
         var cut = RenderQuiz("tokens");

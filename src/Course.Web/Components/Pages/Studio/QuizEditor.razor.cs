@@ -1,0 +1,468 @@
+using System.Globalization;
+using Course.Core.Quizzes;
+using Course.Core.Tokens;
+using Course.Web.Components.Pages.Quizzes;
+using Course.Web.Data;
+using Course.Web.Lessons;
+using Course.Web.Studio;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace Course.Web.Components.Pages.Studio;
+
+/// <summary>
+/// The studio's quiz editor for one chapter: its quizzes (settings, delete), their questions (add, edit,
+/// reorder, delete) with a form per question type, problems shown at their fields and summarised, and a
+/// <em>Try it</em> preview that renders the question as learners see it and grades it with the real grader.
+/// One editor is open at a time; nothing is saved until the instructor saves it, and nothing with problems.
+/// </summary>
+public sealed partial class QuizEditor : ComponentBase
+{
+    /// <summary>The question id the preview renders with, so its controls never share ids with the form's.</summary>
+    private const string PreviewKey = "try-it";
+
+    private StudioQuizChapter? chapter;
+
+    // The open editor: a quiz's settings (0 = a new quiz) or a question (of quiz editingQuizId).
+    private int? settingsQuizId;
+    private QuizSettingsForm? settingsForm;
+    private int? editingQuizId;
+    private QuestionForm? questionForm;
+    private IReadOnlyList<ValidationProblem> problems = [];
+    private bool focusSummary;
+
+    // Confirmations before deleting.
+    private int? confirmDeleteQuizId;
+    private int? confirmDeleteQuestionId;
+
+    // What kind a new question of each quiz starts as.
+    private readonly Dictionary<int, QuestionKind> newKinds = [];
+
+    // The "Try it" preview: the question as learners see it, their answer, and its grade.
+    private Question? previewQuestion;
+    private QuestionView? previewView;
+    private DraftAnswer? previewDraft;
+    private QuestionOutcome? previewOutcome;
+    private string? previewError;
+    private bool previewStale;
+
+    private string? status;
+    private ElementReference summary;
+
+    [Inject]
+    private QuizStudio Studio { get; set; } = null!;
+
+    [Inject]
+    private QuizGrader Grader { get; set; } = null!;
+
+    [Inject]
+    private ITokenCounter Tokens { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
+
+    [Inject]
+    private IStringLocalizer<SharedResource> L { get; set; } = null!;
+
+    [Parameter]
+    public int ChapterId { get; set; }
+
+    private static readonly QuestionKind[] Kinds = Enum.GetValues<QuestionKind>();
+
+    private static string UiLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    private string Language => chapter?.Language ?? "en";
+
+    private bool Published => chapter?.Status == ChapterStatus.Published;
+
+    private bool HasSlides => chapter?.Slides.Count > 0;
+
+    protected override async Task OnInitializedAsync()
+    {
+        chapter = await Studio.GetChapterAsync(ChapterId);
+        if (chapter is null)
+        {
+            Navigation.NotFound();
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (focusSummary)
+        {
+            focusSummary = false;
+            try
+            {
+                await summary.FocusAsync();
+            }
+            catch (Exception e) when (e is InvalidOperationException or Microsoft.JSInterop.JSException)
+            {
+                // Not rendered after all (the problems were cleared); nothing to focus.
+            }
+        }
+    }
+
+    private async Task ReloadAsync() => chapter = await Studio.GetChapterAsync(ChapterId);
+
+    private void Close()
+    {
+        settingsQuizId = null;
+        settingsForm = null;
+        editingQuizId = null;
+        questionForm = null;
+        problems = [];
+        confirmDeleteQuizId = null;
+        confirmDeleteQuestionId = null;
+        ClosePreview();
+    }
+
+    private void Done(string message)
+    {
+        Close();
+        // The server does not know the instructor's time zone, so the time says which one it is in.
+        status = L["QuizEdSavedAt", message, Clock.GetUtcNow().ToString("t", CultureInfo.CurrentCulture) + " UTC"];
+    }
+
+    private void ShowProblems(IReadOnlyList<ValidationProblem> found)
+    {
+        problems = [.. found.OrderBy(p => FormOrder(p.Field))];
+        focusSummary = found.Count > 0;
+    }
+
+    /// <summary>Where a field sits in its form, so the summary reads top to bottom: "pairs.1.target" after "pairs.1.prompt".</summary>
+    private static (int Place, int Row, string Part) FormOrder(string field)
+    {
+        var parts = field.Split('.');
+        var place = parts[0] switch
+        {
+            "" => 0,
+            "title" or "kind" => 1,
+            "prompt" or "afterSlide" => 2,
+            "slide" => 3,
+            "passMark" => 4,
+            "extras" => 6,
+            "explanation" => 7,
+            _ => 5,
+        };
+        var row = parts.Length > 1 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var i) ? i : -1;
+        return (place, row, parts.Length > 2 ? parts[2] : "");
+    }
+
+    // Quizzes
+
+    private void NewQuiz()
+    {
+        Close();
+        settingsQuizId = 0;
+        settingsForm = new QuizSettingsForm
+        {
+            Kind = chapter!.Quizzes.Any(q => q.Kind == QuizKind.Final) ? QuizKind.Checkpoint : QuizKind.Final,
+        };
+        if (!HasSlides)
+        {
+            settingsForm.Kind = QuizKind.Final;
+        }
+    }
+
+    private void EditSettings(StudioQuiz quiz)
+    {
+        Close();
+        settingsQuizId = quiz.Id;
+        settingsForm = QuizSettingsForm.From(quiz);
+    }
+
+    private async Task SaveSettings()
+    {
+        var id = settingsQuizId!.Value;
+        var result = id == 0
+            ? await Studio.CreateQuizAsync(ChapterId, settingsForm!)
+            : await Studio.UpdateQuizAsync(ChapterId, id, settingsForm!);
+        if (!result.Succeeded)
+        {
+            ShowProblems(result.Problems);
+            return;
+        }
+
+        var title = settingsForm!.Title.Trim();
+        await ReloadAsync();
+        Done(L[id == 0 ? "QuizEdQuizCreated" : "QuizEdQuizSaved", title]);
+    }
+
+    private void AskDeleteQuiz(int quizId)
+    {
+        Close();
+        confirmDeleteQuizId = quizId;
+    }
+
+    private async Task DeleteQuiz(StudioQuiz quiz)
+    {
+        await Studio.DeleteQuizAsync(ChapterId, quiz.Id);
+        await ReloadAsync();
+        Done(L["QuizEdQuizDeleted", quiz.Title]);
+    }
+
+    // Questions
+
+    private QuestionKind NewKind(int quizId) => newKinds.GetValueOrDefault(quizId, QuestionKind.SingleChoice);
+
+    private void SetNewKind(int quizId, ChangeEventArgs e)
+    {
+        if (Enum.TryParse<QuestionKind>(e.Value?.ToString(), out var kind))
+        {
+            newKinds[quizId] = kind;
+        }
+    }
+
+    private void AddQuestion(StudioQuiz quiz)
+    {
+        Close();
+        editingQuizId = quiz.Id;
+        // A checkpoint's questions are usually taught just before it: start from its slide.
+        questionForm = QuestionForm.New(NewKind(quiz.Id), quiz.AfterSlideKey);
+    }
+
+    private void EditQuestion(StudioQuiz quiz, StudioQuestion question)
+    {
+        Close();
+        editingQuizId = quiz.Id;
+        questionForm = QuestionForm.From(question);
+    }
+
+    private async Task SaveQuestion()
+    {
+        var adding = questionForm!.Id is null;
+        var result = await Studio.SaveQuestionAsync(ChapterId, editingQuizId!.Value, questionForm);
+        if (!result.Succeeded)
+        {
+            ShowProblems(result.Problems);
+            return;
+        }
+
+        await ReloadAsync();
+        Done(L[adding ? "QuizEdQuestionAdded" : "QuizEdQuestionSaved"]);
+    }
+
+    private async Task MoveQuestion(StudioQuestion question, int direction)
+    {
+        if (await Studio.MoveQuestionAsync(ChapterId, question.Id, direction))
+        {
+            await ReloadAsync();
+            status = L[direction < 0 ? "QuizEdQuestionMovedUp" : "QuizEdQuestionMovedDown", question.Position + direction];
+        }
+    }
+
+    private void AskDeleteQuestion(int questionId)
+    {
+        Close();
+        confirmDeleteQuestionId = questionId;
+    }
+
+    private async Task DeleteQuestion(StudioQuestion question)
+    {
+        await Studio.DeleteQuestionAsync(ChapterId, question.Id);
+        await ReloadAsync();
+        Done(L["QuizEdQuestionDeleted"]);
+    }
+
+    private void KindChanged()
+    {
+        problems = [];
+        ClosePreview();
+    }
+
+    // Rows of options, items, pairs and accepted answers
+
+    private static void Add<T>(List<T> rows)
+        where T : new() => rows.Add(new T());
+
+    private static void Remove<T>(List<T> rows, int index)
+    {
+        if (index >= 0 && index < rows.Count)
+        {
+            rows.RemoveAt(index);
+        }
+    }
+
+    private void Changed() => previewStale = previewView is not null;
+
+    // The preview
+
+    private void TryIt()
+    {
+        var (question, found) = QuizStudio.Check(questionForm!, PreviewKey, chapter!.Slides.Select(s => s.Key).ToHashSet(StringComparer.Ordinal));
+        ShowProblems(found);
+        if (question is null)
+        {
+            ClosePreview();
+            return;
+        }
+
+        StartPreview(question);
+    }
+
+    private void StartPreview(Question question)
+    {
+        previewQuestion = question;
+        previewView = QuestionView.From(question, new Random());
+        previewDraft = new DraftAnswer(previewView);
+        previewOutcome = null;
+        previewError = null;
+        previewStale = false;
+    }
+
+    private void ClosePreview()
+    {
+        previewQuestion = null;
+        previewView = null;
+        previewDraft = null;
+        previewOutcome = null;
+        previewError = null;
+        previewStale = false;
+    }
+
+    private void CheckPreview()
+    {
+        previewError = null;
+        try
+        {
+            var answer = previewDraft!.ToAnswer();
+            var grade = Grader.Grade(previewQuestion!, answer);
+            previewOutcome = new QuestionOutcome(previewQuestion!.Id, answer, 1, grade, true, previewQuestion.Explanation);
+        }
+        catch (InvalidAnswerException e)
+        {
+            previewError = e.Message;
+        }
+    }
+
+    private void RetryPreview() => StartPreview(previewQuestion!);
+
+    private string? PreviewReviewUrl =>
+        Published && chapter!.Slide(previewQuestion?.TeachingSlideKey) is { } slide
+            ? PlayerLinks.Slide(chapter.CourseSlug, chapter.ChapterSlug, slide.Number)
+            : null;
+
+    // Problems at their fields
+
+    /// <summary>The id of a form field: "qf-choices-2".</summary>
+    private static string Fid(string field) => "qf-" + field.Replace('.', '-');
+
+    private static string ErrorId(string field) => Fid(field) + "-error";
+
+    private IEnumerable<ValidationProblem> ProblemsOf(string field) => problems.Where(p => p.Field == field);
+
+    private bool HasProblem(string field) => problems.Any(p => p.Field == field);
+
+    private string? Invalid(string field) => HasProblem(field) ? "true" : null;
+
+    /// <summary>aria-describedby for a field: its problem (when it has one) and any hint.</summary>
+    private string? DescribedBy(string field, string? hint = null)
+    {
+        var ids = new[] { HasProblem(field) ? ErrorId(field) : null, hint }.Where(i => i is not null);
+        var joined = string.Join(' ', ids);
+        return joined.Length == 0 ? null : joined;
+    }
+
+    /// <summary>aria-describedby for a group with problems of its own (e.g. "choices" and "correct").</summary>
+    private string? DescribedByAll(params string[] fields)
+    {
+        var joined = string.Join(' ', fields.Where(HasProblem).Select(ErrorId));
+        return joined.Length == 0 ? null : joined;
+    }
+
+    private string Message(ValidationProblem problem)
+    {
+        var text = L[$"QuizEdErr{problem.Code}", [.. problem.Arguments]];
+        return text.ResourceNotFound ? problem.Message : text.Value;
+    }
+
+    /// <summary>The field's name as the form labels it, for the summary.</summary>
+    private string FieldLabel(string field)
+    {
+        var parts = field.Split('.');
+        var n = parts.Length > 1 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var i) ? i + 1 : 0;
+        return parts[0] switch
+        {
+            "" => L["QuizEdChapter"],
+            "title" => L["QuizEdQuizTitle"],
+            "kind" => L["QuizEdQuizKind"],
+            "afterSlide" => L["QuizEdAfterSlide"],
+            "passMark" => L["QuizEdPassMark"],
+            "prompt" => L["QuizEdPrompt"],
+            "explanation" => L["QuizEdExplanation"],
+            "slide" => L["QuizEdTeachingSlide"],
+            "choices" when n > 0 => L["QuizEdOptionN", n],
+            "choices" or "correct" => L["QuizEdOptions"],
+            "answer" => L["QuizEdAnswer"],
+            "tolerance" => L["QuizEdTolerance"],
+            "items" when n > 0 => L["QuizEdItemN", n],
+            "items" => L["QuizEdItems"],
+            "pairs" when n > 0 && parts.Length > 2 && parts[2] == "target" => L["QuizEdMatchN", n],
+            "pairs" when n > 0 => L["QuizEdLeftN", n],
+            "pairs" => L["QuizEdPairs"],
+            "extras" when n > 0 => L["QuizEdExtraN", n],
+            "accepted" when n > 0 => L["QuizEdAcceptedN", n],
+            "accepted" => L["QuizEdAccepted"],
+            "model" => L["QuizEdModel"],
+            "text" => L["QuizEdTokenText"],
+            _ => field,
+        };
+    }
+
+    // Words
+
+    private string KindName(QuestionKind kind) => L[$"QuizEdKind{kind}"];
+
+    private string SlideLabel(StudioSlide slide) => L["QuizEdSlideOption", slide.Number, slide.FirstLine];
+
+    private static string Percent(double share) => share.ToString("P0", CultureInfo.CurrentCulture);
+
+    private string QuizMeta(StudioQuiz quiz)
+    {
+        var where = quiz.Kind == QuizKind.Final
+            ? L["QuizEdFinal"].Value
+            : chapter!.Slide(quiz.AfterSlideKey) is { } slide ? L["QuizEdCheckpointAfter", slide.Number].Value : L["QuizEdCheckpoint"].Value;
+        return string.Join(" · ",
+            where,
+            L[quiz.Feedback == FeedbackMode.Immediate ? "QuizEdFeedbackImmediate" : "QuizEdFeedbackDeferred"].Value,
+            L["QuizEdPassMarkIs", Percent(quiz.PassMark)].Value,
+            L["QuizEdQuestionCount", quiz.Questions.Count].Value);
+    }
+
+    private string Answer(Question question)
+    {
+        var text = Grader.Describe(question);
+        return text switch
+        {
+            "true" => L["True"],
+            "false" => L["False"],
+            _ => text,
+        };
+    }
+
+    private string? LearnerUrl(StudioQuiz quiz) =>
+        Published ? PlayerLinks.Quiz(chapter!.CourseSlug, chapter.ChapterSlug, quiz.Slug) : null;
+
+    /// <summary>What the real tokenizer makes of the token-count question's text, as the grader will count it.</summary>
+    private int TokenCountNow()
+    {
+        if (string.IsNullOrEmpty(questionForm?.TokenText))
+        {
+            return 0;
+        }
+
+        try
+        {
+            return Tokens.CountTokens(questionForm.Model, questionForm.TokenText);
+        }
+        catch (ArgumentException)
+        {
+            return 0; // an unknown model: the form says so
+        }
+    }
+
+    private static IReadOnlyList<TokenEncoding> Encodings => TokenExplorer.Encodings;
+}
