@@ -36,7 +36,7 @@ public partial class StudioBrowserTests(BrowserFixture browser)
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Studio" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Your account" }).GetByRole(AriaRole.Link, new() { Name = "Studio" })).ToBeVisibleAsync();
     }
 
     private async Task<int> NewChapterAsync(string title, string? script = null)
