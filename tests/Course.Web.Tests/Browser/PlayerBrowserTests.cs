@@ -55,7 +55,8 @@ public partial class PlayerBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".segment")).ToHaveCountAsync(2, new() { Timeout = expected + 5000 });
         var elapsed = clock.ElapsedMilliseconds;
 
-        Assert.InRange(elapsed, expected, expected + 1000);
+        // Never early; the upper bound only catches a player that is badly late (CI machines are busy).
+        Assert.InRange(elapsed, expected, expected + 3000);
         await Assertions.Expect(page.Locator(".segment--current")).ToHaveTextAsync(
             slide.GetProperty("segments")[1].GetProperty("html").GetString()!);
     }

@@ -17,14 +17,23 @@ namespace Course.Web.Tests.Components;
 /// <summary>
 /// The quiz editor against the real app's services and database (an app of its own, since it changes
 /// quizzes): listing, a form per question type, problems at their fields, the Try it preview, saving.
+/// Always on SQLite: these tests drive the component step by step as if each save were immediate;
+/// QuizStudioTests and the browser tests cover the same operations on PostgreSQL too.
 /// </summary>
-public sealed class QuizEditorTests : BunitContext, IClassFixture<CourseAppFactory>
+public sealed class QuizEditorTests : BunitContext, IClassFixture<QuizEditorTests.SqliteApp>
 {
     private readonly CourseAppFactory app;
 
-    public QuizEditorTests(CourseAppFactory app)
+    public sealed class SqliteApp : IDisposable
     {
-        this.app = app;
+        public CourseAppFactory App { get; } = CourseAppFactory.OnSqlite();
+
+        public void Dispose() => App.Dispose();
+    }
+
+    public QuizEditorTests(SqliteApp fixture)
+    {
+        app = fixture.App;
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton(app.Services.CreateScope().ServiceProvider.GetRequiredService<QuizStudio>());
         Services.AddSingleton<ITokenCounter>(app.Services.GetRequiredService<TokenExplorer>());
@@ -65,6 +74,8 @@ public sealed class QuizEditorTests : BunitContext, IClassFixture<CourseAppFacto
     {
         Quiz(cut, quizTitle).QuerySelector(".qe-add select")!.Change(kind.ToString());
         Quiz(cut, quizTitle).QuerySelector(".qe-add button")!.Click();
+        // Opening the form reads the chapter's slides: truly asynchronous on PostgreSQL.
+        cut.WaitForElement("#qf-kind", TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -99,7 +110,7 @@ public sealed class QuizEditorTests : BunitContext, IClassFixture<CourseAppFacto
         cut.Find("#qf-explanation").Change("BERT es un modelo enmascarado: predice las palabras que faltan.");
         cut.Find("form.qe-editor__form").Submit();
 
-        var summary = cut.Find(".qe-summary");
+        var summary = cut.WaitForElement(".qe-summary", TimeSpan.FromSeconds(10));
         Assert.Equal("alert", summary.GetAttribute("role"));
         Assert.Contains("Nothing was saved. Problems to fix: 1", Text(summary));
         Assert.Contains("Options: Mark exactly one option as correct (0 marked now).", Text(summary));
@@ -234,6 +245,7 @@ public sealed class QuizEditorTests : BunitContext, IClassFixture<CourseAppFacto
         var cut = await RenderEditorAsync();
         var quiz = Quiz(cut, "Punto de control: llevarlo a producción");
         quiz.QuerySelector("button[aria-label='Edit question 1']")!.Click();
+        cut.WaitForElement("#qe-editor-title", TimeSpan.FromSeconds(10));
 
         Assert.Contains("Edit question 1", cut.Find("#qe-editor-title").TextContent);
         var prompt = cut.Find("#qf-prompt");
@@ -279,6 +291,7 @@ public sealed class QuizEditorTests : BunitContext, IClassFixture<CourseAppFacto
     {
         var cut = await RenderEditorAsync();
         cut.Find("button:contains('New quiz')").Click();
+        cut.WaitForElement("#qf-title", TimeSpan.FromSeconds(10));
 
         cut.Find("#qf-title").Change("Repaso");
         Assert.True(cut.FindAll("input[name=qf-quiz-kind]")[0].HasAttribute("checked")); // the chapter has its final quiz already
@@ -286,7 +299,7 @@ public sealed class QuizEditorTests : BunitContext, IClassFixture<CourseAppFacto
         cut.Find("#qf-passMark").Change("150");
         cut.Find("form.qe-settings").Submit();
 
-        Assert.Equal("true", cut.Find("#qf-passMark").GetAttribute("aria-invalid"));
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("#qf-passMark").GetAttribute("aria-invalid")), TimeSpan.FromSeconds(10));
         Assert.Equal("qf-passMark-error qf-passMark-hint", cut.Find("#qf-passMark").GetAttribute("aria-describedby"));
         Assert.Contains("The pass mark goes from 0 to 100 %.", cut.Find("#qf-passMark-error").TextContent);
 

@@ -264,8 +264,8 @@ public class StudioEditorTests : BunitContext
         Assert.Contains("at 10:42", cut.Markup.Replace("\u202f", " ", StringComparison.Ordinal));
         cut.FindAll("button").Single(b => b.TextContent == "Restore my text").Click();
 
-        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "restoreBackup");
-        Assert.DoesNotContain("Restore my text", cut.Markup);
+        cut.WaitForAssertion(() => Assert.Contains(JSInterop.Invocations, i => i.Identifier == "restoreBackup"), TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.DoesNotContain("Restore my text", cut.Markup));
     }
 
     [Fact]

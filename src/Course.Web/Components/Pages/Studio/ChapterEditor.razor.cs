@@ -48,6 +48,9 @@ public sealed partial class ChapterEditor : ComponentBase, IAsyncDisposable
     private ITimer? saveTimer;
     private IJSObjectReference? module;
     private DotNetObjectReference<ChapterEditor>? self;
+
+    /// <summary>Whether the browser side (studio.js) has been started for this editor.</summary>
+    private bool browserStarted;
     private ElementReference textarea;
     private ElementReference mirror;
     private bool disposed;
@@ -118,11 +121,14 @@ public sealed partial class ChapterEditor : ComponentBase, IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender || draft is null || !RendererInfo.IsInteractive)
+        // Not "firstRender": when loading the draft really waits (PostgreSQL), the first render comes
+        // before the editor's textarea exists, and the browser side must start on the next one.
+        if (browserStarted || draft is null || !RendererInfo.IsInteractive)
         {
             return;
         }
 
+        browserStarted = true;
         self = DotNetObjectReference.Create(this);
         try
         {
