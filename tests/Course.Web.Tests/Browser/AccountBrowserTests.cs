@@ -9,8 +9,12 @@ namespace Course.Web.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public class AccountBrowserTests(BrowserFixture browser)
+public class AccountBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseContextsAsync();
+
     private const string Chapter = "/courses/ai-engineering/chapters/foundation-models";
 
     [Fact]

@@ -7,8 +7,12 @@ namespace Course.Web.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public class CatalogueBrowserTests(BrowserFixture browser)
+public class CatalogueBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseContextsAsync();
+
     [Fact]
     public async Task Home_page_shows_the_course_and_leads_to_the_chapter_outline()
     {

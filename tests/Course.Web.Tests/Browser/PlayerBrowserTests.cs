@@ -10,8 +10,12 @@ namespace Course.Web.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public partial class PlayerBrowserTests(BrowserFixture browser)
+public partial class PlayerBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseContextsAsync();
+
     private const string Chapter = "/courses/ai-engineering/chapters/foundation-models";
 
     private static async Task<IPage> Live(IPage page)

@@ -7,8 +7,12 @@ namespace Course.Web.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public class QuizBrowserTests(BrowserFixture browser)
+public class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseContextsAsync();
+
     private const string Chapter = "/courses/ai-engineering/chapters/foundation-models";
 
     private static async Task Ready(IPage page, string selector) =>

@@ -15,8 +15,12 @@ namespace Course.Web.Tests.Browser;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed partial class QuizEditorBrowserTests(BrowserFixture browser, CourseAppFactory app) : IClassFixture<CourseAppFactory>
+public sealed partial class QuizEditorBrowserTests(BrowserFixture browser, CourseAppFactory app) : IClassFixture<CourseAppFactory>, IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseContextsAsync();
+
     private const string Password = "a-good-password";
     private const string Chapter = "/courses/ai-engineering/chapters/foundation-models";
 
@@ -32,7 +36,7 @@ public sealed partial class QuizEditorBrowserTests(BrowserFixture browser, Cours
             Locale = "en-US",
             ColorScheme = scheme,
         });
-        return await context.NewPageAsync();
+        return await browser.Track(context).NewPageAsync();
     }
 
     private async Task<IPage> InstructorPageAsync(int width = 1280, int height = 800, ColorScheme scheme = ColorScheme.Light)

@@ -9,8 +9,12 @@ namespace Course.Web.Tests.Browser;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public class SecurityPolicyBrowserTests(BrowserFixture browser)
+public class SecurityPolicyBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseContextsAsync();
+
     private const string Chapter = "/courses/ai-engineering/chapters/foundation-models";
 
     private const string ViolationRecorder = """

@@ -10,8 +10,12 @@ namespace Course.Web.Tests.Browser;
 /// <summary>The studio in a real browser: writing, fixing, saving, publishing, conflicts, closing the tab, accessibility.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public partial class StudioBrowserTests(BrowserFixture browser)
+public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseContextsAsync();
+
     private const string Password = "a-good-password";
 
     [GeneratedRegex(@"/studio/chapters/(\d+)$")]

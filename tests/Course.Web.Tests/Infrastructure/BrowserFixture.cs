@@ -19,6 +19,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public CourseAppFactory App { get; } = new();
 
+    private readonly List<IBrowserContext> open = [];
+
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -56,7 +58,44 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
         });
-        return await context.NewPageAsync();
+        return await Track(context).NewPageAsync();
+    }
+
+    /// <summary>Closes the contexts a test opened, once it ends (see <see cref="CloseContextsAsync"/>).</summary>
+    public IBrowserContext Track(IBrowserContext context)
+    {
+        lock (open)
+        {
+            open.Add(context);
+        }
+
+        return context;
+    }
+
+    /// <summary>
+    /// Closes every tracked context. Test classes call it when each test ends: a page left open keeps its
+    /// circuit and its player running, and a pile of them slows every later test on a small machine.
+    /// </summary>
+    public async Task CloseContextsAsync()
+    {
+        IBrowserContext[] closing;
+        lock (open)
+        {
+            closing = [.. open];
+            open.Clear();
+        }
+
+        foreach (var context in closing)
+        {
+            try
+            {
+                await context.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // Already closed by the test, or the browser is going away.
+            }
+        }
     }
 
     public async Task DisposeAsync()
