@@ -94,10 +94,10 @@ public class QuizRunnerTests : BunitContext
         Assert.True(Check().HasAttribute("disabled"));
 
         cut.Find("#q-cien-tokens input").Input("75");
-        Assert.False(Check().HasAttribute("disabled"));
+        cut.WaitForAssertion(() => Assert.False(Check().HasAttribute("disabled")));
 
         cut.Find("#q-cien-tokens input").Input("");
-        Assert.True(Check().HasAttribute("disabled"));
+        cut.WaitForAssertion(() => Assert.True(Check().HasAttribute("disabled")));
     }
 
     [Fact]
