@@ -12,6 +12,12 @@ public sealed class ChapterDraft
     public int Revision { get; set; }
     public string? SavedBy { get; set; }
     public DateTimeOffset SavedAt { get; set; }
+
+    /// <summary>
+    /// The draft's slides with their keys (JSON), as of its last save that parsed, so quizzes can name
+    /// slides before they are published. Null for drafts saved before keys were kept.
+    /// </summary>
+    public string? SlideKeysJson { get; set; }
 }
 
 /// <summary>One publication of a chapter: its script text as learners got it, by whom and when.</summary>

@@ -3,6 +3,7 @@ using Course.Core.Quizzes;
 using Course.Core.Tokens;
 using Course.Web.Catalog;
 using Course.Web.Data;
+using Course.Web.Studio;
 using Microsoft.EntityFrameworkCore;
 
 namespace Course.Web.Quizzes;
@@ -32,8 +33,10 @@ public sealed class QuizImporter(IDbContextFactory<CourseDbContext> contextFacto
     public async Task<IReadOnlyList<string>> ImportAsync(int chapterId, QuizBankFile file, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var slideKeys = await db.Slides.Where(s => s.ChapterId == chapterId)
-            .ToDictionaryAsync(s => s.Position, s => s.Key, cancellationToken);
+        // Slides by number: the published ones, or the draft's for a chapter never published.
+        var slideKeys = (await DraftSlideKeys.NumberedAsync(db, chapterId, cancellationToken))
+            .Select((slide, index) => (slide.Key, Number: index + 1))
+            .ToDictionary(s => s.Number, s => s.Key);
         var problems = new List<string>();
         string? KeyOf(int? slide, string where)
         {

@@ -62,13 +62,15 @@ public sealed class ChapterStudio(
         };
         db.Chapters.Add(chapter);
         await db.SaveChangesAsync(cancellationToken);
+        var text = initialScript ?? title + " <break time=\"1s\"/>\n";
         db.ChapterDrafts.Add(new ChapterDraft
         {
             ChapterId = chapter.Id,
-            ScriptText = initialScript ?? title + " <break time=\"1s\"/>\n",
+            ScriptText = text,
             Revision = 1,
             SavedBy = author,
             SavedAt = now,
+            SlideKeysJson = DraftSlideKeys.Write(DraftSlideKeys.After([], text)),
         });
         await db.SaveChangesAsync(cancellationToken);
         return chapter.Id;
@@ -110,6 +112,7 @@ public sealed class ChapterStudio(
         }
 
         var now = clock.GetUtcNow();
+        var keyed = DraftSlideKeys.Read(draft?.SlideKeysJson) ?? await DraftSlideKeys.PublishedAsync(db, chapterId, cancellationToken);
         if (draft is null)
         {
             draft = new ChapterDraft { ChapterId = chapterId, ScriptText = text };
@@ -117,6 +120,7 @@ public sealed class ChapterStudio(
         }
 
         draft.ScriptText = text;
+        draft.SlideKeysJson = DraftSlideKeys.Write(DraftSlideKeys.After(keyed, text));
         draft.Revision = current + 1;
         draft.SavedBy = author;
         draft.SavedAt = now;
@@ -170,17 +174,16 @@ public sealed class ChapterStudio(
         }
 
         var now = clock.GetUtcNow();
+        // The draft's keys followed every save, so quizzes may already name its new slides; a chapter
+        // without them (no draft, or one saved before keys were kept) matches against the published slides.
         var oldSlides = chapter.Slides.OrderBy(s => s.Position).ToList();
-        var matches = SlideKeyMatcher.Match(
-            [.. oldSlides.Select(s => ScriptWriter.Write(ChapterContent.ToScript([s]), includeMetadata: false))],
-            [.. script.Slides.Select(s => ScriptWriter.Write(new ChapterScript(ScriptMetadata.Empty, [s]), includeMetadata: false))]);
+        var keyed = DraftSlideKeys.Read(draft?.SlideKeysJson)
+            ?? [.. oldSlides.Select(s => new KeyedSlide(s.Key, ScriptWriter.Write(ChapterContent.ToScript([s]), includeMetadata: false)))];
+        var keys = KeyedSlides.Follow(keyed, KeyedSlides.TextsOf(script), ChapterContent.NewSlideKey);
         var newSlides = ChapterContent.ToSlides(script);
         for (var i = 0; i < newSlides.Count; i++)
         {
-            if (matches[i] is { } old)
-            {
-                newSlides[i].Key = oldSlides[old].Key;
-            }
+            newSlides[i].Key = keys[i].Key;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Course.Core.Authoring;
 using Course.Core.Quizzes;
 using Course.Core.Scripts;
 using Course.Web.Catalog;
@@ -62,7 +63,10 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
         foreach (var chapter in chapters)
         {
             var slides = chapter.Slides.OrderBy(s => s.Position).ToList();
-            var numbers = slides.ToDictionary(s => s.Key, s => s.Position);
+            // Quizzes name slides by number: the published ones, or the draft's for a chapter never published.
+            var numbers = (await DraftSlideKeys.NumberedAsync(db, chapter.Id, cancellationToken))
+                .Select((slide, index) => (slide.Key, Number: index + 1))
+                .ToDictionary(s => s.Key, s => s.Number);
             var draft = await db.ChapterDrafts.AsNoTracking().Where(d => d.ChapterId == chapter.Id).Select(d => d.ScriptText).SingleOrDefaultAsync(cancellationToken);
             var versions = await db.ChapterVersions.AsNoTracking().Where(v => v.ChapterId == chapter.Id).OrderBy(v => v.Number)
                 .Select(v => new PackageVersion(v.Number, v.PublishedBy, v.PublishedAt, v.ScriptText)).ToListAsync(cancellationToken);
@@ -202,7 +206,18 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
             }));
             if (item.Draft is not null)
             {
-                db.ChapterDrafts.Add(new ChapterDraft { ChapterId = chapter.Id, ScriptText = item.Draft, Revision = 1, SavedBy = "import", SavedAt = now });
+                var published = parsed[item] is { } script
+                    ? KeyedSlides.TextsOf(script).Select((text, i) => new KeyedSlide(chapter.Slides[i].Key, text)).ToList()
+                    : [];
+                db.ChapterDrafts.Add(new ChapterDraft
+                {
+                    ChapterId = chapter.Id,
+                    ScriptText = item.Draft,
+                    Revision = 1,
+                    SavedBy = "import",
+                    SavedAt = now,
+                    SlideKeysJson = DraftSlideKeys.Write(DraftSlideKeys.After(published, item.Draft)),
+                });
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Course.Core.Quizzes;
 using Course.Core.Rendering;
+using Course.Core.Scripts;
 using Course.Core.Tokens;
 using Course.Web.Catalog;
 using Course.Web.Chapters;
@@ -9,8 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Course.Web.Studio;
 
-/// <summary>A published slide as the quiz editor offers it: "12. The first words of the slide".</summary>
-public sealed record StudioSlide(string Key, int Number, string FirstLine);
+/// <summary>
+/// A slide as the quiz editor offers it: "12. The first words of the slide", numbered as in the draft when
+/// there is one; <see cref="PublishedNumber"/> is its number for learners, null until it is published.
+/// </summary>
+public sealed record StudioSlide(string Key, int Number, string FirstLine, int? PublishedNumber);
 
 /// <summary>A stored question with its answer (the studio may show it; learner pages never get one).</summary>
 public sealed record StudioQuestion(int Id, int Position, Question Question);
@@ -76,12 +80,9 @@ public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory
             return null;
         }
 
-        var slides = await db.Slides.AsNoTracking()
-            .Where(s => s.ChapterId == chapterId)
-            .Include(s => s.Segments)
-            .OrderBy(s => s.Position)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+        var slides = await DraftSlideKeys.WorkingAsync(db, chapterId, cancellationToken);
+        var published = await db.Slides.AsNoTracking().Where(s => s.ChapterId == chapterId)
+            .ToDictionaryAsync(s => s.Key, s => s.Position, StringComparer.Ordinal, cancellationToken);
         var quizzes = await db.Quizzes.AsNoTracking()
             .Where(q => q.ChapterId == chapterId)
             .Include(q => q.Questions)
@@ -90,7 +91,7 @@ public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory
             .ToListAsync(cancellationToken);
         return new StudioQuizChapter(
             chapter.Id, chapter.Course.Slug, chapter.Slug, chapter.Title, chapter.Language, chapter.Status,
-            [.. slides.Select(s => new StudioSlide(s.Key, s.Position, FirstLine(s)))],
+            [.. slides.Select((s, i) => new StudioSlide(s.Key, i + 1, FirstLine(s.Text), published.TryGetValue(s.Key, out var n) ? n : null))],
             [.. quizzes.Select(q => new StudioQuiz(q.Id, q.Slug, q.Title, q.Kind, q.AfterSlideKey, q.Feedback, q.PassMark,
                 [.. q.Questions.OrderBy(x => x.Position).Select(x => new StudioQuestion(x.Id, x.Position,
                     new Question(x.Key, x.Prompt, x.Explanation, x.TeachingSlideKey, QuizJson.Read(x.BodyJson))))]))]);
@@ -172,9 +173,8 @@ public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory
             return StudioChange.NotFound;
         }
 
-        var slideKeys = await db.Slides.Where(s => s.ChapterId == chapterId).Select(s => s.Key).ToListAsync(cancellationToken);
         var key = existing?.Key ?? FreeKey(Slugs.FromTitle(form.Prompt), "question", quiz.Questions.Select(q => q.Key), 60);
-        var (question, problems) = Check(form, key, slideKeys.ToHashSet(StringComparer.Ordinal));
+        var (question, problems) = Check(form, key, await SlideKeysAsync(db, chapterId, cancellationToken));
         if (problems.Count > 0)
         {
             return new StudioChange(problems);
@@ -273,7 +273,7 @@ public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory
         var settings = form.ToSettings(problems);
         problems.AddRange(QuestionValidator.CheckQuiz(settings, others.Select(o => new QuizSettings(o.Title, o.Kind, o.AfterSlideKey, o.Feedback, o.PassMark))));
         if (settings.Kind == QuizKind.Checkpoint && !string.IsNullOrEmpty(settings.AfterSlideKey)
-            && !await db.Slides.AnyAsync(s => s.ChapterId == chapterId && s.Key == settings.AfterSlideKey, cancellationToken))
+            && !(await SlideKeysAsync(db, chapterId, cancellationToken)).Contains(settings.AfterSlideKey))
         {
             problems.Add(new("afterSlide", Codes.UnknownSlide, "the slide is not one of this chapter's"));
         }
@@ -348,9 +348,21 @@ public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory
         await changes.ChapterChangedAsync(cancellationToken);
     }
 
-    private static string FirstLine(Slide slide)
+    /// <summary>
+    /// The slides a quiz may name: the draft's (so a chapter can have its quizzes before its first publish)
+    /// and the published ones (a question keeps its link until the draft that drops its slide is published).
+    /// </summary>
+    private static async Task<HashSet<string>> SlideKeysAsync(CourseDbContext db, int chapterId, CancellationToken cancellationToken)
     {
-        var line = slide.Segments.OrderBy(s => s.Position)
+        var keys = (await DraftSlideKeys.WorkingAsync(db, chapterId, cancellationToken)).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        keys.UnionWith(await db.Slides.Where(s => s.ChapterId == chapterId).Select(s => s.Key).ToListAsync(cancellationToken));
+        return keys;
+    }
+
+    private static string FirstLine(string slideText)
+    {
+        var segments = ScriptParser.Parse(slideText).Script?.Slides.FirstOrDefault()?.Segments ?? [];
+        var line = segments
             .Select(s => SegmentMarkdown.Render(s.Text).PlainText.Trim())
             .FirstOrDefault(t => t.Length > 0) ?? "";
         return line.Length <= 80 ? line : line[..79].TrimEnd() + "…";

@@ -64,8 +64,9 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
         return page.Locator("#script-text");
     }
 
+    /// <summary>The scenario, end to end, on a chapter that has never been published.</summary>
     [Fact]
-    public async Task An_instructor_writes_fixes_saves_and_publishes_a_chapter_and_a_learner_plays_it()
+    public async Task An_instructor_pastes_a_chapter_fixes_it_adds_a_question_previews_and_publishes_and_a_learner_plays_it()
     {
         var page = await InstructorPageAsync();
         await page.GotoAsync("/studio");
@@ -76,6 +77,7 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Create and open" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(EditorAddress());
         await Assertions.Expect(page.Locator(".editor[data-ready='true']")).ToBeVisibleAsync();
+        var chapterId = int.Parse(EditorAddress().Match(page.Url).Groups[1].Value);
 
         // Pasted with a mistake on line 3, column 34: the pause's time is not a number.
         const string broken = "Welcome to the studio <break time=\"1s\"/>\nThis line is fine <break time=\"0.5s\"/>\nThis pause is wrong <break time=\"abc\"/>\n\nA second slide <break time=\"1s\"/>";
@@ -95,13 +97,43 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator(".problems")).ToHaveTextAsync("No problems.");
         await Assertions.Expect(page.Locator(".timeline button")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync(SavedStatus());
-        Assert.Equal(fixedScript, (await DraftAsync(int.Parse(EditorAddress().Match(page.Url).Groups[1].Value))).Text);
+        Assert.Equal(fixedScript, (await DraftAsync(chapterId)).Text);
+
+        // A checkpoint after the first slide, with a question that slide teaches: before any publish.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Quizzes", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".qe[data-ready='true']")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "+ New quiz" }).ClickAsync();
+        var settings = page.Locator("form.qe-settings");
+        await settings.GetByLabel("Title").FillAsync("Check the welcome");
+        await settings.GetByLabel("Checkpoint").CheckAsync();
+        await settings.GetByLabel("Offered after slide").SelectOptionAsync(new SelectOptionValue { Label = "1. Welcome to the studio" });
+        await settings.GetByRole(AriaRole.Button, new() { Name = "Create quiz" }).ClickAsync();
+        await page.GetByLabel("New question type").SelectOptionAsync("TrueFalse");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add question to Check the welcome" }).ClickAsync();
+        var question = page.Locator("form.qe-editor__form");
+        await question.GetByLabel("Question", new() { Exact = true }).FillAsync("The studio welcomes you.");
+        await question.GetByLabel("Slide that teaches it").SelectOptionAsync(new SelectOptionValue { Label = "1. Welcome to the studio" });
+        await question.GetByLabel("Explanation").FillAsync("The first line says so.");
+        await question.GetByLabel("True").CheckAsync();
+        await question.GetByRole(AriaRole.Button, new() { Name = "Save question" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".qe-status")).ToContainTextAsync("Question added");
+        await Assertions.Expect(page.Locator(".qe-question__meta")).ToContainTextAsync("slide 1");
+
+        // Back in the editor, the second slide plays in the preview with the real player.
+        await page.GetByRole(AriaRole.Link, new() { Name = "← " + title }).ClickAsync();
+        await Assertions.Expect(page.Locator(".editor[data-ready='true']")).ToBeVisibleAsync();
+        await page.Locator(".timeline button").Nth(1).ClickAsync();
+        var preview = page.Locator(".preview .player");
+        await Assertions.Expect(preview.Locator(".player__counter")).ToHaveTextAsync("2 / 2");
+        await preview.GetByRole(AriaRole.Button, new() { Name = "Show all" }).ClickAsync();
+        await Assertions.Expect(preview.Locator(".segment")).ToHaveTextAsync("A second slide");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Version 1 published.")).ToBeVisibleAsync();
         var playerLink = await page.GetByRole(AriaRole.Link, new() { Name = "Open it in the player" }).GetAttributeAsync("href");
 
-        var learner = await browser.NewPageAsync(); // another browser context: nobody signed in
+        // A learner, in a browser context of their own, plays it and meets the checkpoint after slide 1.
+        var learner = await browser.NewPageAsync();
         await learner.GotoAsync(playerLink!);
         await Assertions.Expect(learner.Locator(".player[data-ready='true']")).ToBeVisibleAsync();
         await Assertions.Expect(learner.Locator(".player__counter")).ToHaveTextAsync("1 / 2");
@@ -109,6 +141,16 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await learner.GetByRole(AriaRole.Button, new() { Name = "Show all" }).ClickAsync();
         await Assertions.Expect(learner.Locator(".segment")).ToHaveCountAsync(3);
         await Assertions.Expect(learner.Locator(".segment").Last).ToHaveTextAsync("This pause is wrong");
+        await learner.GetByRole(AriaRole.Button, new() { Name = "Next step" }).ClickAsync();
+        await Assertions.Expect(learner.GetByRole(AriaRole.Heading, new() { Name = "Check the welcome" })).ToBeVisibleAsync();
+        await learner.GetByRole(AriaRole.Link, new() { Name = "Take the checkpoint" }).ClickAsync();
+        await Assertions.Expect(learner.Locator(".quiz[data-ready='true']")).ToBeVisibleAsync();
+        var current = learner.Locator(".question--current");
+        await Assertions.Expect(current.Locator(".question__prompt")).ToContainTextAsync("The studio welcomes you.");
+        await current.GetByText("True", new() { Exact = true }).ClickAsync();
+        await current.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+        await Assertions.Expect(current.Locator(".feedback--correct")).ToContainTextAsync("The first line says so.");
+        await Assertions.Expect(current.GetByRole(AriaRole.Link, new() { Name = "Review this slide" })).ToHaveAttributeAsync("href", new Regex("/slides/1\\?"));
     }
 
     [Fact]

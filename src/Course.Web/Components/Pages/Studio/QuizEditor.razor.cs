@@ -341,8 +341,8 @@ public sealed partial class QuizEditor : ComponentBase
     private void RetryPreview() => StartPreview(previewQuestion!);
 
     private string? PreviewReviewUrl =>
-        Published && chapter!.Slide(previewQuestion?.TeachingSlideKey) is { } slide
-            ? PlayerLinks.Slide(chapter.CourseSlug, chapter.ChapterSlug, slide.Number)
+        Published && chapter!.Slide(previewQuestion?.TeachingSlideKey)?.PublishedNumber is { } number
+            ? PlayerLinks.Slide(chapter.CourseSlug, chapter.ChapterSlug, number)
             : null;
 
     // Problems at their fields
@@ -416,7 +416,11 @@ public sealed partial class QuizEditor : ComponentBase
 
     private string KindName(QuestionKind kind) => L[$"QuizEdKind{kind}"];
 
-    private string SlideLabel(StudioSlide slide) => L["QuizEdSlideOption", slide.Number, slide.FirstLine];
+    // Only a published chapter has slides "not yet published" worth pointing out: a new one's are all drafts.
+    private string SlideLabel(StudioSlide slide) =>
+        Published && slide.PublishedNumber is null
+            ? L["QuizEdSlideOptionNew", slide.Number, slide.FirstLine]
+            : L["QuizEdSlideOption", slide.Number, slide.FirstLine];
 
     private static string Percent(double share) => share.ToString("P0", CultureInfo.CurrentCulture);
 
