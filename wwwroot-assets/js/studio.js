@@ -59,6 +59,16 @@ export function startEditor(dotnet, textarea, mirror, options) {
         if (document.visibilityState === "hidden") saveInBackground(s, false);
     });
     listen(s, window, "pagehide", () => saveInBackground(s, true));
+    // The slides view's drag grips: Firefox starts a drag only with data set, and the whole card or row
+    // makes a better drag image than the grip. The move itself is the server's (SlidesView).
+    listen(s, document, "dragstart", event => {
+        const grip = event.target instanceof Element ? event.target.closest("[data-drag-grip]") : null;
+        if (!grip || !event.dataTransfer) return;
+        event.dataTransfer.effectAllowed = "move";
+        event.dataTransfer.setData("text/plain", "");
+        const item = grip.closest(".segment-row, .slide-card");
+        if (item) event.dataTransfer.setDragImage(item, 16, 16);
+    });
     if (typeof ResizeObserver !== "undefined") {
         const observer = new ResizeObserver(() => syncScroll(s));
         observer.observe(textarea);

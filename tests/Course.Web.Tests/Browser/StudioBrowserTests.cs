@@ -153,6 +153,42 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(current.GetByRole(AriaRole.Link, new() { Name = "Review this slide" })).ToHaveAttributeAsync("href", new Regex("/slides/1\\?"));
     }
 
+    /// <summary>The segment texts in these text boxes, in order.</summary>
+    private static async Task ExpectTextsAsync(ILocator boxes, params string[] texts)
+    {
+        await Assertions.Expect(boxes).ToHaveCountAsync(texts.Length);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            await Assertions.Expect(boxes.Nth(i)).ToHaveValueAsync(texts[i]);
+        }
+    }
+
+    [Fact]
+    public async Task In_the_slides_view_a_slide_and_a_segment_are_dragged_to_new_places_and_the_draft_follows()
+    {
+        var id = await NewChapterAsync("Drag me", "One <break time=\"1s\"/>\n\nTwo <break time=\"1s\"/>\n\nThree <break time=\"1s\"/>\nThree b <break time=\"1s\"/>\n");
+        var page = await InstructorPageAsync(height: 1800); // every card in view: a drag does not scroll
+        await OpenEditorAsync(page, id);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Slides", Exact = true }).ClickAsync();
+        var cards = page.Locator(".slide-card");
+        await Assertions.Expect(cards).ToHaveCountAsync(3);
+
+        await cards.Nth(2).Locator(".slide-card__header .drag-grip").DragToAsync(cards.Nth(0).Locator(".slide-card__header"));
+        await Assertions.Expect(page.Locator(".slides-view__status")).ToHaveTextAsync("Slide 3 moved up; it is now slide 1.");
+        await ExpectTextsAsync(cards.Nth(0).Locator(".segment-row__text"), "Three", "Three b");
+
+        var rows = cards.Nth(0).Locator(".segment-row");
+        await rows.Nth(1).Locator(".drag-grip").DragToAsync(rows.Nth(0));
+        await ExpectTextsAsync(cards.Nth(0).Locator(".segment-row__text"), "Three b", "Three");
+
+        // Dropped somewhere it cannot go (a segment onto another slide): nothing moves.
+        await cards.Nth(0).Locator(".segment-row").Nth(0).Locator(".drag-grip").DragToAsync(cards.Nth(1));
+        await ExpectTextsAsync(cards.Nth(1).Locator(".segment-row__text"), "One");
+
+        await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync(SavedStatus());
+        Assert.Equal("Three b <break time=\"1s\"/>\nThree <break time=\"1s\"/>\n\nOne <break time=\"1s\"/>\n\nTwo <break time=\"1s\"/>", (await DraftAsync(id)).Text);
+    }
+
     [Fact]
     public async Task A_second_save_meets_the_conflict_sees_both_versions_and_keeping_mine_saves_it()
     {
