@@ -43,3 +43,45 @@ document.addEventListener("change", event => {
         select.form.requestSubmit();
     }
 });
+
+// <course-time datetime="2026-11-26T14:05:00Z" data-style="date-time|time">26/11/2026 14:05 UTC</course-time>
+// shows the moment in this browser's time zone and the page's language. The text goes in a shadow root, so
+// the UTC fallback the server wrote (and an interactive page may re-render) is left alone.
+class CourseTime extends HTMLElement {
+    static observedAttributes = ["datetime", "data-style"];
+
+    connectedCallback() {
+        this.render();
+    }
+
+    attributeChangedCallback() {
+        if (this.isConnected) this.render();
+    }
+
+    render() {
+        const at = new Date(this.getAttribute("datetime") || "");
+        if (Number.isNaN(at.getTime())) return;
+        const options = this.dataset.style === "time" ? { timeStyle: "short" } : { dateStyle: "medium", timeStyle: "short" };
+        let text;
+        try {
+            text = new Intl.DateTimeFormat(document.documentElement.lang || undefined, options).format(at);
+        } catch {
+            return;
+        }
+        const root = this.shadowRoot || this.attachShadow({ mode: "open" });
+        root.textContent = text;
+    }
+}
+
+if (!customElements.get("course-time")) {
+    customElements.define("course-time", CourseTime);
+}
+
+// The browser's time zone, for interactive pages that write times into their own messages.
+window.courseTimeZone = () => {
+    try {
+        return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    } catch {
+        return "UTC";
+    }
+};

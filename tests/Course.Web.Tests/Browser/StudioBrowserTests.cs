@@ -25,11 +25,11 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
     private static partial Regex SavedStatus();
 
     /// <summary>A new instructor, signed in on a new browser context.</summary>
-    private async Task<IPage> InstructorPageAsync(string? email = null, int width = 1280, int height = 800)
+    private async Task<IPage> InstructorPageAsync(string? email = null, int width = 1280, int height = 800, string? timeZone = null)
     {
         email ??= $"prof-{Guid.NewGuid():N}@example.com";
         await SignedInClient.CreateUserAsync(browser.App, email, Password, instructor: true);
-        var page = await browser.NewPageAsync(width, height);
+        var page = await browser.NewPageAsync(width, height, timeZone: timeZone);
         await SignInAsync(page, email);
         return page;
     }
@@ -317,9 +317,22 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
             await studio.PublishAsync(chapter, 1, "ana@example.com");
         }
 
-        var page = await InstructorPageAsync();
+        var page = await InstructorPageAsync(timeZone: "America/Bogota");
         await page.GotoAsync($"/studio/chapters/{chapter}/history");
-        await Assertions.Expect(page.Locator(".history__versions").GetByRole(AriaRole.Row, new() { Name = "Version 2" })).ToContainTextAsync("ana@example.com");
+        var row = page.Locator(".history__versions").GetByRole(AriaRole.Row, new() { Name = "Version 2" });
+        await Assertions.Expect(row).ToContainTextAsync("ana@example.com");
+
+        // Published at in the instructor's own time zone (Bogotá is UTC−5 all year), not the server's.
+        DateTimeOffset publishedAt;
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            publishedAt = (await scope.ServiceProvider.GetRequiredService<ChapterStudio>().HistoryAsync(chapter)).Single(v => v.Number == 2).PublishedAt;
+        }
+
+        var shown = await (await row.Locator("course-time").ElementHandleAsync()).EvaluateAsync<string>(
+            "e => new Promise(done => { const read = () => e.shadowRoot ? done(e.shadowRoot.textContent) : setTimeout(read, 50); read(); })");
+        var bogota = publishedAt.ToOffset(TimeSpan.FromHours(-5));
+        Assert.Equal(bogota.ToString("MMM d, yyyy, h:mm tt", System.Globalization.CultureInfo.GetCultureInfo("en-US")), shown.Replace('\u202F', ' '));
         var diff = page.Locator(".diff");
         await Assertions.Expect(diff.Locator(".diff__line--removed")).ToContainTextAsync("First version");
         await Assertions.Expect(diff.Locator(".diff__line--added")).ToContainTextAsync("Second version");

@@ -6,6 +6,7 @@ using Course.Web.Data;
 using Course.Web.Lessons;
 using Course.Web.Studio;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using Microsoft.Extensions.Localization;
 
 namespace Course.Web.Components.Pages.Studio;
@@ -65,6 +66,13 @@ public sealed partial class QuizEditor : ComponentBase
     private TimeProvider Clock { get; set; } = null!;
 
     [Inject]
+    private IJSRuntime JS { get; set; } = null!;
+
+    /// <summary>The browser's time zone, asked once the page is live; UTC until then or if it cannot say.</summary>
+    private TimeZoneInfo zone = TimeZoneInfo.Utc;
+    private bool askedZone;
+
+    [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = null!;
 
     [Parameter]
@@ -91,6 +99,20 @@ public sealed partial class QuizEditor : ComponentBase
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (!askedZone && RendererInfo.IsInteractive)
+        {
+            askedZone = true;
+            try
+            {
+                var id = await JS.InvokeAsync<string?>("courseTimeZone");
+                zone = id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
+            }
+            catch (Exception e) when (e is JSException or JSDisconnectedException or InvalidOperationException)
+            {
+                // An old cached site.js or a closing circuit: times stay in UTC, and say so.
+            }
+        }
+
         if (focusSummary)
         {
             focusSummary = false;
@@ -122,8 +144,9 @@ public sealed partial class QuizEditor : ComponentBase
     private void Done(string message)
     {
         Close();
-        // The server does not know the instructor's time zone, so the time says which one it is in.
-        status = L["QuizEdSavedAt", message, Clock.GetUtcNow().ToString("t", CultureInfo.CurrentCulture) + " UTC"];
+        // In the browser's time zone; in UTC (and saying so) when the browser did not tell.
+        var at = TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), zone).ToString("t", CultureInfo.CurrentCulture);
+        status = L["QuizEdSavedAt", message, zone == TimeZoneInfo.Utc ? at + " UTC" : at];
     }
 
     private void ShowProblems(IReadOnlyList<ValidationProblem> found)
