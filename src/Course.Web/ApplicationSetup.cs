@@ -68,6 +68,7 @@ public static class ApplicationSetup
         services.AddScoped<LearnerProgress>();
         services.AddScoped<ChapterAnalytics>();
         services.AddScoped<ChapterStudio>();
+        services.AddScoped<CourseStudio>();
         services.AddScoped<QuizStudio>();
         services.AddScoped<CoursePackages>();
         services.AddScoped<CatalogReader>();

@@ -101,7 +101,24 @@ public sealed class ChapterImporter(IDbContextFactory<CourseDbContext> contextFa
         };
         ChapterContent.UpdateTotals(chapter, request.Script);
         db.Chapters.Add(chapter);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (request.Publish)
+        {
+            // Published on import: version 1 in the studio's history, like any publish.
+            db.ChapterVersions.Add(new ChapterVersion
+            {
+                ChapterId = chapter.Id,
+                Number = 1,
+                ScriptText = ScriptWriter.Write(request.Script, includeMetadata: false),
+                PublishedBy = "import",
+                PublishedAt = now,
+                SlideCount = request.Script.Slides.Count,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await changes.ChapterChangedAsync(cancellationToken);
         return new ChapterImportResult(chapter, []);
     }

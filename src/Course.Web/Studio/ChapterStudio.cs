@@ -36,7 +36,7 @@ public sealed class ChapterStudio(
                     c.UpdatedAt),
             })
             .ToListAsync(cancellationToken);
-        return [.. courses.Select(c => new StudioCourseRow(c.Id, c.Slug, c.Title, c.Language,
+        return [.. courses.Select(c => new StudioCourseRow(c.Id, c.Slug, c.Title, c.Language, c.Description,
             [.. chapters.Where(x => x.CourseId == c.Id).Select(x => x.Row)]))];
     }
 

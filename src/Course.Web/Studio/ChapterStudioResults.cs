@@ -9,7 +9,7 @@ public sealed record StudioChapterRow(
     int ChapterId, int Number, string Slug, string Title, string Language, ChapterStatus Status,
     bool HasDraft, int Versions, DateTimeOffset UpdatedAt);
 
-public sealed record StudioCourseRow(int CourseId, string Slug, string Title, string Language, IReadOnlyList<StudioChapterRow> Chapters);
+public sealed record StudioCourseRow(int CourseId, string Slug, string Title, string Language, string? Description, IReadOnlyList<StudioChapterRow> Chapters);
 
 /// <summary>What the editor opens: the draft (or, without one, the published script) and its revision.</summary>
 public sealed record DraftView(

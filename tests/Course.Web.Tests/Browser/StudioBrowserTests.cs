@@ -344,6 +344,43 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_instructor_creates_a_course_gives_it_a_first_chapter_and_renames_it()
+    {
+        var page = await InstructorPageAsync();
+        await page.GotoAsync("/studio");
+        await Assertions.Expect(page.Locator(".studio[data-ready='true']")).ToBeVisibleAsync();
+        var title = $"Course {Guid.NewGuid():N}"[..16];
+
+        // A title is needed: said, and nothing created.
+        var newCourse = page.GetByRole(AriaRole.Form, new() { Name = "New course" });
+        await newCourse.GetByLabel("Title").FillAsync(" ");
+        await newCourse.GetByRole(AriaRole.Button, new() { Name = "Create course" }).ClickAsync();
+        await Assertions.Expect(newCourse.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Write a title.");
+
+        await newCourse.GetByLabel("Title").FillAsync(title);
+        await newCourse.GetByLabel("Language").FillAsync("es");
+        await newCourse.GetByRole(AriaRole.Button, new() { Name = "Create course" }).ClickAsync();
+        var section = page.Locator("section.course", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) });
+        await Assertions.Expect(section).ToContainTextAsync("no chapters");
+
+        // The new-chapter form now points at the new course, ready to type into.
+        await Assertions.Expect(page.Locator("#new-title")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#new-course option:checked")).ToHaveTextAsync(title);
+        await page.Locator("#new-title").FillAsync("Primer capítulo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create and open" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(EditorAddress());
+        await page.GotoAsync("/studio");
+        await Assertions.Expect(section.Locator(".chapter__title")).ToContainTextAsync("Primer capítulo");
+
+        await section.GetByRole(AriaRole.Button, new() { Name = "Course details" }).ClickAsync();
+        var details = page.GetByRole(AriaRole.Form, new() { Name = $"Details of {title}" });
+        await details.GetByLabel("Title").FillAsync(title + " (2.ª ed.)");
+        await details.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title + " (2.ª ed.)" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Course details" }).First).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Chapters_move_with_the_keyboard_and_a_draft_is_deleted_after_confirming()
     {
         var title = $"Movable {Guid.NewGuid():N}"[..16];

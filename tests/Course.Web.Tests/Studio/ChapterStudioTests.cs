@@ -109,7 +109,7 @@ public sealed class ChapterStudioTests : IDisposable
         var published = Assert.IsType<PublishResult.Published>(await Studio.PublishAsync(id, saved.Revision, "ana@example.com"));
 
         var after = (await Catalog.GetChapterAsync("ai-engineering", "foundation-models"))!;
-        Assert.Equal(1, published.Version);
+        Assert.Equal(2, published.Version); // the seed was version 1
         Assert.Equal(before.Slides.Count + 1, after.Slides.Count);
         Assert.Equal("Una diapositiva nueva al principio.", after.Slides[0].Segments[0].PlainText);
         Assert.DoesNotContain(after.Slides[0].Key, before.Slides.Select(s => s.Key));

@@ -103,6 +103,33 @@ public sealed partial class StudioChapters : ComponentBase, IAsyncDisposable
 
     private async Task LoadAsync() => courses = await Studio.ListAsync();
 
+    // ---- Courses -------------------------------------------------------------------------------
+
+    private int? courseDetailsFor;
+
+    private void ToggleCourseDetails(int courseId) => courseDetailsFor = courseDetailsFor == courseId ? null : courseId;
+
+    private async Task CourseSavedAsync(int courseId)
+    {
+        courseDetailsFor = null;
+        await LoadAsync();
+        announcement = L["StudioDetailsSaved", courses.FirstOrDefault(c => c.CourseId == courseId)?.Title ?? ""];
+        await FocusAsync($"course-details-{courseId}");
+    }
+
+    /// <summary>A new course is where the next chapter goes: the new-chapter form turns to it.</summary>
+    private async Task CourseCreatedAsync(int courseId)
+    {
+        await LoadAsync();
+        if (courses.FirstOrDefault(c => c.CourseId == courseId) is { } course)
+        {
+            newCourseId = importCourseId = courseId;
+            newLanguage = course.Language;
+            announcement = L["StudioCourseCreated", course.Title];
+            await FocusAsync("new-title");
+        }
+    }
+
     // ---- Create --------------------------------------------------------------------------------
 
     private void OnNewCourseChanged(ChangeEventArgs e)
