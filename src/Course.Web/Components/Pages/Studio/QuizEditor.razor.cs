@@ -39,13 +39,10 @@ public sealed partial class QuizEditor : ComponentBase
     // What kind a new question of each quiz starts as.
     private readonly Dictionary<int, QuestionKind> newKinds = [];
 
-    // The "Try it" preview: the question as learners see it, their answer, and its grade.
-    private Question? previewQuestion;
-    private QuestionView? previewView;
-    private DraftAnswer? previewDraft;
-    private QuestionOutcome? previewOutcome;
-    private string? previewError;
-    private bool previewStale;
+    // The "Try it" preview (QuizTryIt): the question as last checked, a new run each time, and whether the form changed since.
+    private Question? tryQuestion;
+    private int tryRun;
+    private bool tryStale;
 
     private string? status;
     private ElementReference summary;
@@ -309,7 +306,7 @@ public sealed partial class QuizEditor : ComponentBase
         }
     }
 
-    private void Changed() => previewStale = previewView is not null;
+    private void Changed() => tryStale = tryQuestion is not null;
 
     // The preview
 
@@ -317,54 +314,19 @@ public sealed partial class QuizEditor : ComponentBase
     {
         var (question, found) = QuizStudio.Check(questionForm!, PreviewKey, chapter!.Slides.Select(s => s.Key).ToHashSet(StringComparer.Ordinal));
         ShowProblems(found);
-        if (question is null)
-        {
-            ClosePreview();
-            return;
-        }
-
-        StartPreview(question);
-    }
-
-    private void StartPreview(Question question)
-    {
-        previewQuestion = question;
-        previewView = QuestionView.From(question, new Random());
-        previewDraft = new DraftAnswer(previewView);
-        previewOutcome = null;
-        previewError = null;
-        previewStale = false;
+        tryQuestion = question;
+        tryRun++;
+        tryStale = false;
     }
 
     private void ClosePreview()
     {
-        previewQuestion = null;
-        previewView = null;
-        previewDraft = null;
-        previewOutcome = null;
-        previewError = null;
-        previewStale = false;
+        tryQuestion = null;
+        tryStale = false;
     }
 
-    private void CheckPreview()
-    {
-        previewError = null;
-        try
-        {
-            var answer = previewDraft!.ToAnswer();
-            var grade = Grader.Grade(previewQuestion!, answer);
-            previewOutcome = new QuestionOutcome(previewQuestion!.Id, answer, 1, grade, true, previewQuestion.Explanation);
-        }
-        catch (InvalidAnswerException e)
-        {
-            previewError = e.Message;
-        }
-    }
-
-    private void RetryPreview() => StartPreview(previewQuestion!);
-
-    private string? PreviewReviewUrl =>
-        Published && chapter!.Slide(previewQuestion?.TeachingSlideKey)?.PublishedNumber is { } number
+    private string? TryReviewUrl =>
+        Published && chapter!.Slide(tryQuestion?.TeachingSlideKey)?.PublishedNumber is { } number
             ? PlayerLinks.Slide(chapter.CourseSlug, chapter.ChapterSlug, number)
             : null;
 
