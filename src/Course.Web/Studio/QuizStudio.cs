@@ -57,7 +57,8 @@ public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory
             [.. slides.Select((s, i) => new StudioSlide(s.Key, i + 1, FirstLine(s.Text), published.TryGetValue(s.Key, out var n) ? n : null))],
             [.. quizzes.Select(q => new StudioQuiz(q.Id, q.Slug, q.Title, q.Kind, q.AfterSlideKey, q.Feedback, q.PassMark,
                 [.. q.Questions.OrderBy(x => x.Position).Select(x => new StudioQuestion(x.Id, x.Position,
-                    new Question(x.Key, x.Prompt, x.Explanation, x.TeachingSlideKey, QuizJson.Read(x.BodyJson))))]))]);
+                    new Question(x.Key, x.Prompt, x.Explanation, x.TeachingSlideKey, QuizJson.Read(x.BodyJson))))]))],
+            slides.Select(s => s.Key).Concat(published.Keys).ToHashSet(StringComparer.Ordinal));
     }
 
     public async Task<StudioChange> CreateQuizAsync(int chapterId, QuizSettingsForm form, CancellationToken cancellationToken = default)

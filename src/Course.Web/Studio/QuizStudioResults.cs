@@ -21,10 +21,13 @@ public sealed record StudioQuiz(
     public QuizSettings Settings => new(Title, Kind, AfterSlideKey, Feedback, PassMark);
 }
 
-/// <summary>A chapter's quizzes with everything needed to edit them: its published slides and each question's body.</summary>
+/// <summary>
+/// A chapter's quizzes with everything needed to edit them: its slides (the draft's, else the published ones), each
+/// question's body, and the keys a question may name (those slides and the published ones, as saving checks).
+/// </summary>
 public sealed record StudioQuizChapter(
     int ChapterId, string CourseSlug, string ChapterSlug, string Title, string Language, ChapterStatus Status,
-    IReadOnlyList<StudioSlide> Slides, IReadOnlyList<StudioQuiz> Quizzes)
+    IReadOnlyList<StudioSlide> Slides, IReadOnlyList<StudioQuiz> Quizzes, IReadOnlySet<string> LinkableSlideKeys)
 {
     public StudioSlide? Slide(string? key) => key is null ? null : Slides.FirstOrDefault(s => s.Key == key);
 }

@@ -312,7 +312,7 @@ public sealed partial class QuizEditor : ComponentBase
 
     private void TryIt()
     {
-        var (question, found) = QuizStudio.Check(questionForm!, PreviewKey, chapter!.Slides.Select(s => s.Key).ToHashSet(StringComparer.Ordinal));
+        var (question, found) = QuizStudio.Check(questionForm!, PreviewKey, chapter!.LinkableSlideKeys);
         ShowProblems(found);
         tryQuestion = question;
         tryRun++;
