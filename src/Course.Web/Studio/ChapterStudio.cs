@@ -112,6 +112,12 @@ public sealed class ChapterStudio(
         }
 
         var now = clock.GetUtcNow();
+        if (draft is null && text == await PublishedTextAsync(db, chapterId, cancellationToken))
+        {
+            // Nothing to keep: the published chapter says just this (a last save right after a publish).
+            return new SaveResult.Saved(0, now);
+        }
+
         var keyed = DraftSlideKeys.Read(draft?.SlideKeysJson) ?? await DraftSlideKeys.PublishedAsync(db, chapterId, cancellationToken);
         if (draft is null)
         {

@@ -59,6 +59,22 @@ public sealed class ChapterStudioTests : IDisposable
     }
 
     [Fact]
+    public async Task A_last_save_of_the_published_text_right_after_publishing_leaves_no_draft()
+    {
+        var id = await NewChapterAsync("Uno <break time=\"1s\"/>\n");
+        Assert.IsType<PublishResult.Published>(await Studio.PublishAsync(id, (await Studio.GetDraftAsync(id))!.Revision, "ana@example.com"));
+        var published = (await Studio.GetDraftAsync(id))!;
+
+        // The tab closes: its final save sends the text it had, which is what was just published.
+        var saved = Assert.IsType<SaveResult.Saved>(await Studio.SaveDraftAsync(id, published.Text, 0, "ana@example.com"));
+
+        Assert.Equal(0, saved.Revision);
+        Assert.False((await Studio.ListAsync()).SelectMany(c => c.Chapters).Single(c => c.ChapterId == id).HasDraft);
+        Assert.IsType<SaveResult.Saved>(await Studio.SaveDraftAsync(id, published.Text + "\nDos\n", 0, "ana@example.com"));
+        Assert.True((await Studio.ListAsync()).SelectMany(c => c.Chapters).Single(c => c.ChapterId == id).HasDraft);
+    }
+
+    [Fact]
     public async Task The_second_of_two_editors_meets_a_conflict_with_the_first_ones_text_and_nothing_is_overwritten()
     {
         var id = await NewChapterAsync("Uno\n");
