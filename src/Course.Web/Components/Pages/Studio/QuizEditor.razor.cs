@@ -5,6 +5,7 @@ using Course.Web.Components.Pages.Quizzes;
 using Course.Web.Data;
 using Course.Web.Lessons;
 using Course.Web.Studio;
+using Course.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using Microsoft.Extensions.Localization;
@@ -143,7 +144,36 @@ public sealed partial class QuizEditor : ComponentBase
         Close();
         // In the browser's time zone; in UTC (and saying so) when the browser did not tell.
         var at = TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), zone).ToString("t", CultureInfo.CurrentCulture);
-        status = L["QuizEdSavedAt", message, zone == TimeZoneInfo.Utc ? at + " UTC" : at];
+        ShowStatus(L["QuizEdSavedAt", message, zone == TimeZoneInfo.Utc ? at + " UTC" : at]);
+    }
+
+    /// <summary>How long a status message stays: it floats over the page's foot, so it must not stay there.</summary>
+    internal static readonly TimeSpan StatusShownFor = TimeSpan.FromSeconds(8);
+
+    private int statusShown;
+
+    /// <summary>Shows (and announces) a message, and takes it away again after <see cref="StatusShownFor"/>.</summary>
+    private void ShowStatus(string message)
+    {
+        status = message;
+        _ = HideStatusLaterAsync(++statusShown);
+    }
+
+    private async Task HideStatusLaterAsync(int shown)
+    {
+        await Task.Delay(StatusShownFor, Clock);
+        if (shown == statusShown)
+        {
+            status = "";
+            try
+            {
+                await InvokeAsync(StateHasChanged);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The page has gone; nothing to update.
+            }
+        }
     }
 
     private void ShowProblems(IReadOnlyList<ValidationProblem> found)
@@ -270,7 +300,7 @@ public sealed partial class QuizEditor : ComponentBase
         if (await Studio.MoveQuestionAsync(ChapterId, question.Id, direction))
         {
             await ReloadAsync();
-            status = L[direction < 0 ? "QuizEdQuestionMovedUp" : "QuizEdQuestionMovedDown", question.Position + direction];
+            ShowStatus(L[direction < 0 ? "QuizEdQuestionMovedUp" : "QuizEdQuestionMovedDown", question.Position + direction]);
         }
     }
 
@@ -418,7 +448,7 @@ public sealed partial class QuizEditor : ComponentBase
             where,
             L[quiz.Feedback == FeedbackMode.Immediate ? "QuizEdFeedbackImmediate" : "QuizEdFeedbackDeferred"].Value,
             L["QuizEdPassMarkIs", Percent(quiz.PassMark)].Value,
-            L["QuizEdQuestionCount", quiz.Questions.Count].Value);
+            L.Counted("QuizEdQuestionCount", quiz.Questions.Count).Value);
     }
 
     private string Answer(Question question)
