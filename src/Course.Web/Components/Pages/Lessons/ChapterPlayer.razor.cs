@@ -112,8 +112,9 @@ public sealed partial class ChapterPlayer : ComponentBase
 
     private string SpeedValue => state.Speed.ToString(CultureInfo.InvariantCulture);
 
+    // A checkpoint comes after its slide: its mark stands halfway to the next one, clear of the slider's handle.
     private string MarkPercent(int slide) =>
-        (view!.Slides.Count <= 1 ? 100 : (slide - 1) * 100.0 / (view.Slides.Count - 1)).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+        (view!.Slides.Count <= 1 ? 100 : Math.Clamp((slide - 0.5) * 100.0 / (view.Slides.Count - 1), 0, 100)).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
     private string ProgressPercent =>
         view!.Slides.Count <= 1 ? "100%" : (state.SlideIndex * 100.0 / (view.Slides.Count - 1)).ToString("0.##", CultureInfo.InvariantCulture) + "%";
