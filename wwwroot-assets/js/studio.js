@@ -445,7 +445,13 @@ export async function upload(input, url, fields) {
     const text = value => (typeof value === "string" ? value.slice(0, 1000) : "");
     let errors = [];
     if (Array.isArray(body.errors)) {
-        errors = body.errors.map(e => ({ line: e.line | 0, column: e.column | 0, message: text(e.message) }));
+        errors = body.errors.map(e => ({
+            line: e.line | 0,
+            column: e.column | 0,
+            message: text(e.message),
+            code: typeof e.code === "string" ? text(e.code) : null,
+            arguments: Array.isArray(e.arguments) ? e.arguments.slice(0, 10).map(text) : [],
+        }));
     } else if (body.errors && typeof body.errors === "object") {
         errors = Object.values(body.errors).flat().map(message => ({ line: 0, column: 0, message: text(message) }));
     }

@@ -25,6 +25,9 @@ public sealed record SegmentTextCheck(SegmentTextProblem Problem, string? Detail
 {
     public static readonly SegmentTextCheck Valid = new(SegmentTextProblem.None);
 
+    /// <summary>For <see cref="SegmentTextProblem.Invalid"/>, the parser's error (with its code, for translation).</summary>
+    public ScriptError? Error { get; init; }
+
     public bool IsValid => Problem == SegmentTextProblem.None;
 }
 
@@ -302,7 +305,7 @@ public static class ScriptEdits
         var parsed = ScriptParser.Parse("x\n" + text);
         if (!parsed.Succeeded)
         {
-            return new SegmentTextCheck(SegmentTextProblem.Invalid, parsed.Errors[0].Message);
+            return new SegmentTextCheck(SegmentTextProblem.Invalid, parsed.Errors[0].Message) { Error = parsed.Errors[0] };
         }
 
         var segments = parsed.Script!.Slides.SelectMany(s => s.Segments).ToList();

@@ -1,9 +1,55 @@
 namespace Course.Core.Scripts;
 
-/// <summary>A problem in a script, at a 1-based line and column (columns count characters).</summary>
+/// <summary>
+/// A problem in a script, at a 1-based line and column (columns count characters). <see cref="Message"/> is
+/// English, for files, logs and the command line; <see cref="Code"/> and <see cref="Arguments"/> let a page say
+/// it in the reader's language (null for problems without a code of their own).
+/// </summary>
 public sealed record ScriptError(int Line, int Column, string Message)
 {
+    public ScriptErrorCode? Code { get; init; }
+
+    /// <summary>The message's variable parts, in order: the value written, a limit, the keys allowed…</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    internal static ScriptError Of(int line, int column, ScriptErrorCode code, string message, params string[] arguments) =>
+        new(line, column, message) { Code = code, Arguments = arguments };
+
+    // Equal when they say the same thing at the same place (the code and arguments follow from the message).
+    public bool Equals(ScriptError? other) =>
+        other is not null && Line == other.Line && Column == other.Column && Message == other.Message;
+
+    public override int GetHashCode() => HashCode.Combine(Line, Column, Message);
+
     public override string ToString() => $"{Line}:{Column}: {Message}";
+}
+
+/// <summary>What a <see cref="ScriptError"/> is about, so pages can translate it (resources "ScriptErr" + code).</summary>
+public enum ScriptErrorCode
+{
+    UnknownTag,
+    UnclosedBreak,
+    BreakNotSelfClosing,
+    MalformedAttribute,
+    AttributeTwice,
+    UnknownStrength,
+    UnknownAttribute,
+    TimeAndStrength,
+    TimeNegative,
+    TimeNotANumber,
+    TimeOverMaximum,
+    TimeFinerThanMillisecond,
+    FrontMatterNotClosed,
+    FrontMatterExpectedKeyValue,
+    FrontMatterUnknownKey,
+    FrontMatterKeyTwice,
+    FrontMatterNoValue,
+    Utf16,
+    NotUtf8,
+    NulByte,
+    ControlCharacter,
+    TwoBreaksWithoutText,
+    EmptyChapter,
 }
 
 /// <summary>The outcome of parsing: a script, or every problem found (never both).</summary>

@@ -50,20 +50,20 @@ public static partial class ScriptParser
         if (!line.AsSpan(start + 1, nameEnd - start - 1).SequenceEqual("break"))
         {
             var shown = close < 0 ? line[start..nameEnd] : line[start..end];
-            errors.Add(new ScriptError(lineNumber, Column(line, start),
-                $"unknown tag {shown}: only <break .../> is allowed (write \\< to show a literal '<')"));
+            errors.Add(ScriptError.Of(lineNumber, Column(line, start), ScriptErrorCode.UnknownTag,
+                $"unknown tag {shown}: only <break .../> is allowed (write \\< to show a literal '<')", shown));
             return new Tag(null, end);
         }
 
         if (close < 0)
         {
-            errors.Add(new ScriptError(lineNumber, Column(line, start), "unclosed tag <break: end it with '/>'"));
+            errors.Add(ScriptError.Of(lineNumber, Column(line, start), ScriptErrorCode.UnclosedBreak, "unclosed tag <break: end it with '/>'"));
             return new Tag(null, end);
         }
 
         if (line[close - 1] != '/')
         {
-            errors.Add(new ScriptError(lineNumber, Column(line, close), "<break> must be self-closing: end it with '/>'"));
+            errors.Add(ScriptError.Of(lineNumber, Column(line, close), ScriptErrorCode.BreakNotSelfClosing, "<break> must be self-closing: end it with '/>'"));
             return new Tag(null, end);
         }
 
@@ -113,7 +113,7 @@ public static partial class ScriptParser
             var closeQuote = quoteAt < to && line[quoteAt] is '"' or '\'' ? line.IndexOf(line[quoteAt], quoteAt + 1, to - quoteAt - 1) : -1;
             if (i == nameStart || !char.IsAsciiLetter(line[nameStart]) || equals >= to || line[equals] != '=' || closeQuote < 0)
             {
-                errors.Add(new ScriptError(lineNumber, Column(line, nameStart),
+                errors.Add(ScriptError.Of(lineNumber, Column(line, nameStart), ScriptErrorCode.MalformedAttribute,
                     "malformed attribute in <break/>: write time=\"1.5s\" or strength=\"medium\""));
                 return null;
             }
@@ -123,7 +123,7 @@ public static partial class ScriptParser
             var valueColumn = Column(line, quoteAt + 1);
             if ((name.SequenceEqual("time") && time is not null) || (name.SequenceEqual("strength") && strength is not null))
             {
-                errors.Add(new ScriptError(lineNumber, Column(line, nameStart), $"attribute '{name}' is given twice"));
+                errors.Add(ScriptError.Of(lineNumber, Column(line, nameStart), ScriptErrorCode.AttributeTwice, $"attribute '{name}' is given twice", name.ToString()));
             }
             else if (name.SequenceEqual("time"))
             {
@@ -133,16 +133,17 @@ public static partial class ScriptParser
             {
                 if (!BreakStrengths.TryParse(value.ToString(), out var parsed))
                 {
-                    errors.Add(new ScriptError(lineNumber, valueColumn,
-                        $"unknown break strength '{value}' (use {string.Join(", ", BreakStrengths.All.Select(BreakStrengths.Name))})"));
+                    var known = string.Join(", ", BreakStrengths.All.Select(BreakStrengths.Name));
+                    errors.Add(ScriptError.Of(lineNumber, valueColumn, ScriptErrorCode.UnknownStrength,
+                        $"unknown break strength '{value}' (use {known})", value.ToString(), known));
                 }
 
                 strength = parsed;
             }
             else
             {
-                errors.Add(new ScriptError(lineNumber, Column(line, nameStart),
-                    $"unknown attribute '{name}' on <break/>: use time or strength"));
+                errors.Add(ScriptError.Of(lineNumber, Column(line, nameStart), ScriptErrorCode.UnknownAttribute,
+                    $"unknown attribute '{name}' on <break/>: use time or strength", name.ToString()));
             }
 
             i = closeQuote + 1;
@@ -150,7 +151,7 @@ public static partial class ScriptParser
 
         if (time is not null && strength is not null)
         {
-            errors.Add(new ScriptError(lineNumber, Column(line, from), "a break takes time or strength, not both"));
+            errors.Add(ScriptError.Of(lineNumber, Column(line, from), ScriptErrorCode.TimeAndStrength, "a break takes time or strength, not both"));
             return null;
         }
 
@@ -173,10 +174,9 @@ public static partial class ScriptParser
 
         if (unitLength == 0 || digits == 0 || dots > 1 || digits + dots != number.Length || number[^1] == '.')
         {
-            var message = value.StartsWith("-")
-                ? $"break time '{value}' is negative: a pause cannot be shorter than zero"
-                : $"break time '{value}' is not a number with a unit: write e.g. 1.5s or 500ms";
-            errors.Add(new ScriptError(lineNumber, column, message));
+            errors.Add(value.StartsWith("-")
+                ? ScriptError.Of(lineNumber, column, ScriptErrorCode.TimeNegative, $"break time '{value}' is negative: a pause cannot be shorter than zero", value.ToString())
+                : ScriptError.Of(lineNumber, column, ScriptErrorCode.TimeNotANumber, $"break time '{value}' is not a number with a unit: write e.g. 1.5s or 500ms", value.ToString()));
             return null;
         }
 
@@ -184,13 +184,14 @@ public static partial class ScriptParser
         var milliseconds = unitLength == 1 ? amount * 1000 : amount;
         if (milliseconds > Pause.MaxMilliseconds)
         {
-            errors.Add(new ScriptError(lineNumber, column, $"break time '{value}' is over the maximum of {Pause.MaxMilliseconds / 1000}s"));
+            errors.Add(ScriptError.Of(lineNumber, column, ScriptErrorCode.TimeOverMaximum, $"break time '{value}' is over the maximum of {Pause.MaxMilliseconds / 1000}s",
+                value.ToString(), (Pause.MaxMilliseconds / 1000).ToString(CultureInfo.InvariantCulture)));
             return null;
         }
 
         if (milliseconds != decimal.Truncate(milliseconds))
         {
-            errors.Add(new ScriptError(lineNumber, column, $"break time '{value}' is finer than a millisecond"));
+            errors.Add(ScriptError.Of(lineNumber, column, ScriptErrorCode.TimeFinerThanMillisecond, $"break time '{value}' is finer than a millisecond", value.ToString()));
             return null;
         }
 

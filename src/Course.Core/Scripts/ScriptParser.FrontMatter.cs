@@ -10,7 +10,7 @@ public static partial class ScriptParser
         var close = lines.FindIndex(1, line => TrimTrailingWhitespace(line) == FrontMatterFence);
         if (close < 0)
         {
-            errors.Add(new ScriptError(1, 1, "the front matter opened with '---' is never closed: add a line '---' after it"));
+            errors.Add(ScriptError.Of(1, 1, ScriptErrorCode.FrontMatterNotClosed, "the front matter opened with '---' is never closed: add a line '---' after it"));
             return (ScriptMetadata.Empty, lines.Count);
         }
 
@@ -27,7 +27,7 @@ public static partial class ScriptParser
             var match = FrontMatterLine().Match(line);
             if (!match.Success)
             {
-                errors.Add(new ScriptError(i + 1, 1, "expected 'key: value' in the front matter (or '---' to close it)"));
+                errors.Add(ScriptError.Of(i + 1, 1, ScriptErrorCode.FrontMatterExpectedKeyValue, "expected 'key: value' in the front matter (or '---' to close it)"));
                 continue;
             }
 
@@ -37,15 +37,16 @@ public static partial class ScriptParser
             var valueColumn = Column(line, rawValue.Index + (rawValue.Length - rawValue.Value.TrimStart().Length));
             if (!MetadataKeys.Contains(key))
             {
-                errors.Add(new ScriptError(i + 1, 1, $"unknown front matter key '{key}' (known keys: {string.Join(", ", MetadataKeys)})"));
+                errors.Add(ScriptError.Of(i + 1, 1, ScriptErrorCode.FrontMatterUnknownKey, $"unknown front matter key '{key}' (known keys: {string.Join(", ", MetadataKeys)})",
+                    key, string.Join(", ", MetadataKeys)));
             }
             else if (values.ContainsKey(key))
             {
-                errors.Add(new ScriptError(i + 1, 1, $"front matter key '{key}' is given twice"));
+                errors.Add(ScriptError.Of(i + 1, 1, ScriptErrorCode.FrontMatterKeyTwice, $"front matter key '{key}' is given twice", key));
             }
             else if (value.Length == 0)
             {
-                errors.Add(new ScriptError(i + 1, valueColumn, $"front matter key '{key}' has no value"));
+                errors.Add(ScriptError.Of(i + 1, valueColumn, ScriptErrorCode.FrontMatterNoValue, $"front matter key '{key}' has no value", key));
             }
             else if (ValidateMetadata(key, value) is { } problem)
             {

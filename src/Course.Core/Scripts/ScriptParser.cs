@@ -15,7 +15,7 @@ public static partial class ScriptParser
     {
         if (utf8.Length >= 2 && ((utf8[0] == 0xFF && utf8[1] == 0xFE) || (utf8[0] == 0xFE && utf8[1] == 0xFF)))
         {
-            return Failed(new ScriptError(1, 1, "the file is UTF-16 text; save it as UTF-8"));
+            return Failed(ScriptError.Of(1, 1, ScriptErrorCode.Utf16, "the file is UTF-16 text; save it as UTF-8"));
         }
 
         if (FindInvalidUtf8(utf8) is { } invalid)
@@ -59,7 +59,7 @@ public static partial class ScriptParser
 
         if (slides.Count == 0 && errors.Count == 0)
         {
-            errors.Add(new ScriptError(Math.Min(bodyStart, Math.Max(lines.Count - 1, 0)) + 1, 1,
+            errors.Add(ScriptError.Of(Math.Min(bodyStart, Math.Max(lines.Count - 1, 0)) + 1, 1, ScriptErrorCode.EmptyChapter,
                 "the chapter is empty: write at least one line of narration"));
         }
 
@@ -108,8 +108,9 @@ public static partial class ScriptParser
         {
             if (char.IsControl(line[i]) && line[i] != '\t')
             {
-                errors.Add(new ScriptError(lineNumber, Column(line, i),
-                    $"control character U+{(int)line[i]:X4} is not text; is this a binary file?"));
+                var character = $"U+{(int)line[i]:X4}";
+                errors.Add(ScriptError.Of(lineNumber, Column(line, i), ScriptErrorCode.ControlCharacter,
+                    $"control character {character} is not text; is this a binary file?", character));
                 return;
             }
         }
@@ -145,7 +146,7 @@ public static partial class ScriptParser
                     text = text.TrimStart(' ', '\t');
                     if (text.Length == 0)
                     {
-                        errors.Add(new ScriptError(lineNumber, Column(line, i),
+                        errors.Add(ScriptError.Of(lineNumber, Column(line, i), ScriptErrorCode.TwoBreaksWithoutText,
                             "two breaks with no text between them: combine them into one break"));
                     }
                 }
@@ -203,13 +204,14 @@ public static partial class ScriptParser
             var status = Rune.DecodeFromUtf8(bytes[i..], out var rune, out var consumed);
             if (status != System.Buffers.OperationStatus.Done)
             {
-                return new ScriptError(line, column,
-                    $"the file is not UTF-8 text (byte 0x{bytes[i]:X2} cannot start a character here); save it as UTF-8");
+                var at = $"0x{bytes[i]:X2}";
+                return ScriptError.Of(line, column, ScriptErrorCode.NotUtf8,
+                    $"the file is not UTF-8 text (byte {at} cannot start a character here); save it as UTF-8", at);
             }
 
             if (rune.Value == 0)
             {
-                return new ScriptError(line, column, "the file contains a NUL byte: it is not a text file");
+                return ScriptError.Of(line, column, ScriptErrorCode.NulByte, "the file contains a NUL byte: it is not a text file");
             }
 
             if (rune.Value == '\n')

@@ -166,7 +166,7 @@ public static class StudioEndpoints
             return Results.Json(new
             {
                 title = $"{file.FileName} has {parsed.Errors.Count} error(s); nothing was stored",
-                errors = parsed.Errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }),
+                errors = parsed.Errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message, code = e.Code?.ToString(), arguments = e.Arguments }),
             }, statusCode: 400);
         }
 

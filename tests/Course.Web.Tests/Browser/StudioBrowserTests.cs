@@ -86,7 +86,7 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         var place = page.GetByRole(AriaRole.Button, new() { Name = "Line 3, column 34" });
         await Assertions.Expect(place).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".problems")).ToContainTextAsync("break time 'abc' is not a number");
+        await Assertions.Expect(page.Locator(".problems")).ToContainTextAsync("The break time “abc” is not a number");
         await Assertions.Expect(page.Locator(".script-editor__mirror .mline--error")).ToHaveAttributeAsync("data-line", "3");
         await place.ClickAsync();
         var caret = await script.EvaluateAsync<int>("t => t.selectionStart");

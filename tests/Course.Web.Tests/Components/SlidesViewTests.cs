@@ -124,7 +124,7 @@ public class SlidesViewTests : BunitContext
     }
 
     [Theory]
-    [InlineData("Hola <b>", "can't go in a script: unknown tag <b>")]
+    [InlineData("Hola <b>", "can't go in a script: Unknown tag <b>")]
     [InlineData("Hola <break/> adiós", "pause field")]
     [InlineData("Hola\nadiós", "one line")]
     [InlineData("", "Write some text")]
@@ -143,15 +143,48 @@ public class SlidesViewTests : BunitContext
     }
 
     [Fact]
+    public void Script_errors_are_said_in_the_interface_language()
+    {
+        var cut = RenderView("Uno <break time=\"abc\"/>", culture: "es");
+
+        var error = cut.Find(".slides-view__errors li span[lang], .slides-view__errors li span:not(.slides-view__where)");
+        Assert.Equal("El tiempo de pausa “abc” no es un número con unidad: escribe, por ejemplo, 1.5s o 500ms.", error.TextContent);
+        Assert.Null(error.GetAttribute("lang")); // translated: in the page's language, not marked as English
+    }
+
+    [Fact]
+    public void Every_script_error_code_is_written_in_english_and_in_spanish()
+    {
+        var localizer = Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            foreach (var code in Enum.GetValues<Course.Core.Scripts.ScriptErrorCode>())
+            {
+                CultureInfo.CurrentUICulture = new CultureInfo("en");
+                var english = localizer["ScriptErr" + code];
+                CultureInfo.CurrentUICulture = new CultureInfo("es");
+                var spanish = localizer["ScriptErr" + code];
+                Assert.False(english.ResourceNotFound, $"no English text for {code}");
+                Assert.NotEqual(english.Value, spanish.Value); // Spanish falls back to English when missing
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Fact]
     public void A_script_with_errors_shows_them_and_no_slides()
     {
         var cut = RenderView("Uno <b>\nDos <break time=\"abc\"/>\n\nTres <break time=\"12s\"/>");
 
         Assert.Contains("needs a script without errors", cut.Markup);
         Assert.Equal(
-            ["1:5 unknown tag <b>: only <break .../> is allowed (write \\< to show a literal '<')",
-             "2:18 break time 'abc' is not a number with a unit: write e.g. 1.5s or 500ms",
-             "4:19 break time '12s' is over the maximum of 10s"],
+            ["1:5 Unknown tag <b>: only <break .../> is allowed (write \\< to show a literal “<”).",
+             "2:18 The break time “abc” is not a number with a unit: write e.g. 1.5s or 500ms.",
+             "4:19 The break time “12s” is over the maximum of 10 s."],
             cut.FindAll(".slides-view__errors li").Select(li => li.TextContent));
         Assert.Empty(cut.FindAll(".slide-card"));
         Assert.Empty(cut.FindAll("button"));

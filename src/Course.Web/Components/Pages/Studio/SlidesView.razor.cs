@@ -126,7 +126,7 @@ public sealed partial class SlidesView : ComponentBase
         var result = ScriptParser.Parse(text);
         if (!result.Succeeded)
         {
-            var problem = result.Errors[0].Message;
+            var problem = ScriptErrorText.Say(L, result.Errors[0]).Text;
             status = L["SlidesEditRefused", problem];
             return problem;
         }
@@ -314,7 +314,7 @@ public sealed partial class SlidesView : ComponentBase
         SegmentTextProblem.LineBreak => L["SlidesTextLineBreak"],
         SegmentTextProblem.Empty => L["SlidesTextEmpty"],
         SegmentTextProblem.ContainsBreak => L["SlidesTextBreak"],
-        _ => L["SlidesTextInvalid", check.Detail ?? ""],
+        _ => L["SlidesTextInvalid", check.Error is { } error ? ScriptErrorText.Say(L, error).Text : check.Detail ?? ""],
     };
 
     // Pauses

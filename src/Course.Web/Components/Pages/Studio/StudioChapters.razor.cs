@@ -326,7 +326,11 @@ public sealed partial class StudioChapters : ComponentBase, IAsyncDisposable
                     break;
                 default:
                     importProblem = Problem(answer);
-                    importErrors = [.. answer.Errors.Select(e => new ScriptError(e.Line, e.Column, e.Message))];
+                    importErrors = [.. answer.Errors.Select(e => new ScriptError(e.Line, e.Column, e.Message)
+                    {
+                        Code = Enum.TryParse<ScriptErrorCode>(e.Code, out var code) ? code : null,
+                        Arguments = e.Arguments ?? [],
+                    })];
                     break;
             }
         }
@@ -429,5 +433,5 @@ public sealed partial class StudioChapters : ComponentBase, IAsyncDisposable
         public IReadOnlyList<UploadError> Errors { get; init; } = Errors ?? [];
     }
 
-    internal sealed record UploadError(int Line, int Column, string Message);
+    internal sealed record UploadError(int Line, int Column, string Message, string? Code = null, IReadOnlyList<string>? Arguments = null);
 }
