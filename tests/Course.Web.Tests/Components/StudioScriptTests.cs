@@ -80,4 +80,15 @@ public class StudioScriptTests
         Assert.Equal([(1, 1), (3, 4)], analysis.Slides.Select(s => (s.FirstLine, s.LastLine)));
         Assert.Equal(2, analysis.SlideAtLine(4));
     }
+
+    [Fact]
+    public void With_a_notice_for_broken_slides_a_script_with_errors_still_previews_its_good_ones()
+    {
+        var analysis = ScriptAnalysis.Of("Fine <break time=\"1s\"/>\n\nBad <break time=\"abc\"/>\n\nAlso fine", "c", "c", "t", "en", "BROKEN");
+
+        Assert.False(analysis.Succeeded);
+        Assert.Equal(["Fine", "BROKEN", "Also fine"], analysis.Preview!.Slides.Select(s => s.Segments[0].PlainText));
+        Assert.Equal(1000, analysis.Preview.Slides[0].Segments[0].PauseMilliseconds);
+        Assert.Equal(3, analysis.SlideAtLine(5));
+    }
 }

@@ -49,7 +49,7 @@ public sealed partial class ChapterEditor
 
     private void Analyse()
     {
-        analysis = ScriptAnalysis.Of(buffer.Text, draft!.CourseSlug, draft.ChapterSlug, draft.Title, draft.Language);
+        analysis = ScriptAnalysis.Of(buffer.Text, draft!.CourseSlug, draft.ChapterSlug, draft.Title, draft.Language, L["StudioPreviewBrokenSlide"]);
         if (analysis.Succeeded)
         {
             lastGood = analysis;

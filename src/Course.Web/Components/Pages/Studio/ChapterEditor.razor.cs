@@ -81,7 +81,8 @@ public sealed partial class ChapterEditor : ComponentBase, IAsyncDisposable
 
     private static string UiLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
-    internal ChapterView? PreviewView => (analysis.Succeeded ? analysis : lastGood)?.Preview;
+    // A script with errors still previews its slides without any (the others show a notice), else the last good version.
+    internal ChapterView? PreviewView => analysis.Preview ?? lastGood?.Preview;
 
     private int PreviewSlide => Math.Clamp(caretSlide, 1, Math.Max(1, PreviewView?.Slides.Count ?? 1));
 

@@ -2,6 +2,7 @@ using Course.Core.Scripts;
 using Course.Core.Timing;
 using Course.Web.Catalog;
 using Course.Web.Chapters;
+using Course.Web.Data;
 
 namespace Course.Web.Components.Pages.Studio;
 
@@ -18,9 +19,13 @@ public sealed record ScriptAnalysis(
     int TotalMilliseconds,
     ChapterView? Preview)
 {
-    public bool Succeeded => Preview is not null;
+    public bool Succeeded => Errors.Count == 0 && Preview is not null;
 
-    public static ScriptAnalysis Of(string text, string courseSlug, string chapterSlug, string title, string language)
+    /// <param name="brokenSlideText">
+    /// For a script with errors: the text shown in place of each slide that has one, so the slides without
+    /// errors still preview (null: no preview until the whole script is right).
+    /// </param>
+    public static ScriptAnalysis Of(string text, string courseSlug, string chapterSlug, string title, string language, string? brokenSlideText = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var parsed = ScriptParser.Parse(text);
@@ -28,7 +33,9 @@ public sealed record ScriptAnalysis(
         if (!parsed.Succeeded)
         {
             // Without a script the durations are unknown, but the slides' lines still help to find one's way.
-            return new ScriptAnalysis(parsed.Errors, [.. blocks.Select((b, i) => new SlideSpan(i + 1, b.First, b.Last, 0, ""))], 0, null);
+            var lineSpans = blocks.Select((b, i) => new SlideSpan(i + 1, b.First, b.Last, 0, "")).ToList();
+            return new ScriptAnalysis(parsed.Errors, lineSpans, 0,
+                brokenSlideText is null ? null : PartialPreview(text, blocks, courseSlug, chapterSlug, title, language, brokenSlideText));
         }
 
         var script = parsed.Script!;
@@ -48,6 +55,35 @@ public sealed record ScriptAnalysis(
                 : new SlideSpan(v.Number, 1, 1, v.DurationMilliseconds, v.FirstLine))
             .ToList();
         return new ScriptAnalysis([], spans, total, new ChapterView(courseSlug, "", chapter, views));
+    }
+
+    /// <summary>Each slide parsed on its own: the ones without errors as the player shows them, the others as a notice.</summary>
+    private static ChapterView? PartialPreview(
+        string text, IReadOnlyList<(int First, int Last)> blocks, string courseSlug, string chapterSlug, string title, string language, string brokenSlideText)
+    {
+        if (blocks.Count == 0)
+        {
+            return null;
+        }
+
+        var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        var views = new List<SlideView>(blocks.Count);
+        var segments = 0;
+        foreach (var (block, index) in blocks.Select((b, i) => (b, i)))
+        {
+            var alone = ScriptParser.Parse(string.Join('\n', lines[(block.First - 1)..block.Last]));
+            var slide = alone is { Succeeded: true, Script.Slides.Count: 1 }
+                ? ChapterContent.ToSlides(alone.Script)[0]
+                : new Slide { Key = "", Segments = [new Segment { Position = 1, Text = brokenSlideText }] };
+            slide.Position = index + 1;
+            slide.Key = "preview-" + slide.Position;
+            views.Add(CatalogReader.Render(slide, null));
+            segments += slide.Segments.Count;
+        }
+
+        var total = views.Sum(v => v.DurationMilliseconds);
+        var chapter = new ChapterSummary(0, chapterSlug, title, language, null, views.Count, segments, 0, total);
+        return new ChapterView(courseSlug, "", chapter, views);
     }
 
     /// <summary>The 1-based slide a line belongs to: the slide it is in, else the next one after it, else the last.</summary>
