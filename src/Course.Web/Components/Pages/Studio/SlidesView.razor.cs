@@ -425,7 +425,6 @@ public sealed partial class SlidesView : ComponentBase
             "delete" => "M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3",
             "split" => "M12 9V3M9 6l3-3 3 3M12 15v6M9 18l3 3 3-3M4 12h3M10 12h4M17 12h3",
             "merge" => "M12 3v5M9 5l3 3 3-3M12 21v-5M9 19l3-3 3 3M4 12h16",
-            "remove" => "M6 6l12 12M18 6L6 18",
             "grip" => "M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01",
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
         } + "\"/></svg>");
