@@ -45,7 +45,7 @@ public static partial class MarkdownChapterReader
 
         if (builder.Slides.Count == 0 && errors.Count == 0)
         {
-            errors.Add(new ScriptError(Math.Min(bodyStart, Math.Max(lines.Count - 1, 0)) + 1, 1,
+            errors.Add(ScriptError.Of(Math.Min(bodyStart, Math.Max(lines.Count - 1, 0)) + 1, 1, ScriptErrorCode.EmptyChapter,
                 "the chapter is empty: write at least one line of narration"));
         }
 
@@ -76,7 +76,7 @@ public static partial class MarkdownChapterReader
             body.Add(new BodyLine(i, text, line));
             if (line.Kind == MarkdownLineKind.Fence)
             {
-                errors.Add(new ScriptError(i + 1, ScriptParser.Column(text, line.Start),
+                errors.Add(ScriptError.Of(i + 1, ScriptParser.Column(text, line.Start), ScriptErrorCode.MarkdownFencedCode,
                     "fenced code blocks are not supported: a segment is one line of text (use `inline code`)"));
                 var close = lines.FindIndex(i + 1, l => ClosesFence(TrimTrailingWhitespace(l), line.Value));
                 i = close < 0 ? lines.Count : close;
@@ -131,7 +131,7 @@ public static partial class MarkdownChapterReader
                         block.Add(new Piece(index, text, line.Start, PauseMarkup(line.Value), ScriptParser.Column(text, line.ValueStart)));
                         break;
                     case MarkdownLineKind.Underline when block.Count > 0:
-                        errors.Add(new ScriptError(index + 1, ScriptParser.Column(text, line.Start),
+                        errors.Add(ScriptError.Of(index + 1, ScriptParser.Column(text, line.Start), ScriptErrorCode.MarkdownSetextHeading,
                             "'===' under a line of text makes it a heading (setext), which is not supported: write '# Title' or '## Title'"));
                         CloseBlock();
                         break;
@@ -141,8 +141,9 @@ public static partial class MarkdownChapterReader
                     case MarkdownLineKind.SlideBreak:
                         if (block.Count > 0)
                         {
-                            errors.Add(new ScriptError(index + 1, ScriptParser.Column(text, line.Start),
-                                $"'{text[line.Start..]}' right under a line of text: leave a blank line before it to start a new slide (in Markdown, '---' under text makes the text a heading)"));
+                            errors.Add(ScriptError.Of(index + 1, ScriptParser.Column(text, line.Start), ScriptErrorCode.MarkdownRuleUnderText,
+                                $"'{text[line.Start..]}' right under a line of text: leave a blank line before it to start a new slide (in Markdown, '---' under text makes the text a heading)",
+                                text[line.Start..]));
                         }
 
                         CloseBlock();
@@ -164,7 +165,7 @@ public static partial class MarkdownChapterReader
             var (index, text, line) = heading;
             if (line.Value.Length == 0)
             {
-                errors.Add(new ScriptError(index + 1, ScriptParser.Column(text, line.Start),
+                errors.Add(ScriptError.Of(index + 1, ScriptParser.Column(text, line.Start), ScriptErrorCode.MarkdownEmptyHeading,
                     "the heading is empty: write its text after the '#' (or use '---' to start a slide without a heading)"));
             }
             else if (isTitle)
@@ -195,7 +196,7 @@ public static partial class MarkdownChapterReader
             var (index, text, line) = heading;
             if (Metadata.Title is not null)
             {
-                errors.Add(new ScriptError(index + 1, ScriptParser.Column(text, line.Start),
+                errors.Add(ScriptError.Of(index + 1, ScriptParser.Column(text, line.Start), ScriptErrorCode.MarkdownTitleTwice,
                     "the chapter title is given twice, in the front matter and in this heading: keep one"));
             }
             else if (ScriptParser.ValidateMetadata("title", line.Value) is { } problem)
@@ -253,7 +254,8 @@ public static partial class MarkdownChapterReader
                 var p = Array.FindLastIndex(starts, start => start <= at);
                 var piece = pieces[Math.Max(p, 0)];
                 var offset = Math.Min(at - starts[Math.Max(p, 0)], piece.Text.Length);
-                errors.Add(new ScriptError(piece.Index + 1, piece.FixedColumn ?? ScriptParser.Column(piece.Line, piece.Start + offset), error.Message));
+                // The parser's error at its place in the Markdown file, with its code for translation.
+                errors.Add(error with { Line = piece.Index + 1, Column = piece.FixedColumn ?? ScriptParser.Column(piece.Line, piece.Start + offset) });
             }
         }
 

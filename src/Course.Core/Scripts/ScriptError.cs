@@ -50,6 +50,11 @@ public enum ScriptErrorCode
     ControlCharacter,
     TwoBreaksWithoutText,
     EmptyChapter,
+    MarkdownFencedCode,
+    MarkdownSetextHeading,
+    MarkdownRuleUnderText,
+    MarkdownEmptyHeading,
+    MarkdownTitleTwice,
 }
 
 /// <summary>The outcome of parsing: a script, or every problem found (never both).</summary>
