@@ -187,6 +187,23 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync(SavedStatus());
         Assert.Equal("Three b <break time=\"1s\"/>\nThree <break time=\"1s\"/>\n\nOne <break time=\"1s\"/>\n\nTwo <break time=\"1s\"/>", (await DraftAsync(id)).Text);
+
+        // The rarer actions are in a "More" menu, by keyboard: Enter opens it, Escape closes it, an item acts.
+        var more = page.Locator("#slides-1-more");
+        await more.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var add = page.GetByRole(AriaRole.Button, new() { Name = "Add a slide after slide 1" });
+        await Assertions.Expect(add).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(add).Not.ToBeVisibleAsync();
+        await Assertions.Expect(more).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(add).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(add).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(cards).ToHaveCountAsync(4);
+        await Assertions.Expect(add).Not.ToBeVisibleAsync();
     }
 
     [Fact]
@@ -451,9 +468,18 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
             ("/studio", ".studio[data-ready='true']"),
             ($"/studio/chapters/{chapter}", ".editor[data-ready='true']"),
             ($"/studio/chapters/{chapter}/history", ".diff"),
+            ($"/studio/chapters/{await NewChapterAsync("Axe slides", "One <break time=\"1s\"/>\n\nTwo")}#slides", ".slides-more[open]"),
         })
         {
             await page.GotoAsync(url);
+            if (url.EndsWith("#slides", StringComparison.Ordinal))
+            {
+                // The slides view with a "more" menu open.
+                await Assertions.Expect(page.Locator(".editor[data-ready='true']")).ToBeVisibleAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "Slides", Exact = true }).ClickAsync();
+                await page.Locator("#slides-1-more").ClickAsync();
+            }
+
             await Assertions.Expect(page.Locator(ready)).ToBeVisibleAsync();
 
             var result = await page.RunAxe();

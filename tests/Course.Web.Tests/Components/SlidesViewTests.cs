@@ -217,18 +217,21 @@ public class SlidesViewTests : BunitContext
     {
         var cut = RenderView(Script);
 
-        var buttons = cut.FindAll("button");
-        Assert.All(buttons, b => Assert.False(string.IsNullOrWhiteSpace(b.GetAttribute("aria-label")), b.OuterHtml));
-        Assert.All(buttons, b => Assert.Equal("button", b.GetAttribute("type")));
+        // Icon buttons are named by aria-label; the "more" menus' items by their words.
+        static string AccessibleName(AngleSharp.Dom.IElement e) => e.GetAttribute("aria-label") ?? e.TextContent.Trim();
+        var buttons = cut.FindAll("button, summary");
+        Assert.All(buttons, b => Assert.False(string.IsNullOrWhiteSpace(AccessibleName(b)), b.OuterHtml));
+        Assert.All(cut.FindAll("button"), b => Assert.Equal("button", b.GetAttribute("type")));
         Assert.All(cut.FindAll("textarea, input, select"), c => Assert.False(string.IsNullOrWhiteSpace(c.GetAttribute("aria-label")), c.OuterHtml));
         var ids = cut.FindAll("[id]").Select(e => e.Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
 
-        string Name(string id) => cut.Find($"#{id}").GetAttribute("aria-label")!;
+        string Name(string id) => AccessibleName(cut.Find($"#{id}"));
         Assert.Equal("Move slide 3 up", Name("slides-3-up"));
         Assert.Equal("Merge slide 1 with slide 2", Name("slides-1-merge"));
         Assert.Equal("Move segment 2 of slide 1 up", Name("slides-1-2-up"));
         Assert.Equal("Start a new slide at segment 2 of slide 1", Name("slides-1-2-split"));
+        Assert.Equal("More for slide 2: add, merge, delete", Name("slides-2-more"));
         Assert.Equal("Text of segment 1 of slide 2", Name("slides-2-1-text"));
         Assert.Equal("Add a pause after segment 1 of slide 3", Name("slides-3-1-add-pause"));
     }

@@ -5,6 +5,7 @@ using Course.Core.Rendering;
 using Course.Core.Scripts;
 using Course.Core.Timing;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 
@@ -139,9 +140,25 @@ public sealed partial class SlidesView : ComponentBase
         return null;
     }
 
+    // The "more" menus (add, merge or split, delete): one open at a time, closed by any edit or by Escape.
+
+    private string? openMenu;
+
+    private void ToggleMenu(string id) => openMenu = openMenu == id ? null : id;
+
+    private void CloseMenuOnEscape(KeyboardEventArgs e, string id)
+    {
+        if (e.Key == "Escape" && openMenu == id)
+        {
+            openMenu = null;
+            focusAfterRender = id;
+        }
+    }
+
     /// <summary>A structural edit: earlier drafts and messages no longer belong to the positions they were typed at.</summary>
     private async Task Restructure(Func<ChapterScript, ChapterScript> edit, string announcement, string focus)
     {
+        openMenu = null;
         if (Script is not { } script)
         {
             return;
@@ -425,6 +442,7 @@ public sealed partial class SlidesView : ComponentBase
             "delete" => "M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3",
             "split" => "M12 9V3M9 6l3-3 3 3M12 15v6M9 18l3 3 3-3M4 12h3M10 12h4M17 12h3",
             "merge" => "M12 3v5M9 5l3 3 3-3M12 21v-5M9 19l3-3 3 3M4 12h16",
+            "more" => "M5 12a1 1 0 1 0 2 0a1 1 0 1 0-2 0M11 12a1 1 0 1 0 2 0a1 1 0 1 0-2 0M17 12a1 1 0 1 0 2 0a1 1 0 1 0-2 0",
             "grip" => "M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01",
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
         } + "\"/></svg>");
