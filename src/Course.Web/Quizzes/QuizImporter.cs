@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Course.Core.Quizzes;
 using Course.Core.Tokens;
 using Course.Web.Catalog;
@@ -17,10 +18,17 @@ public sealed record QuizBankFile(IReadOnlyList<QuizBankTool>? Tools, IReadOnlyL
 
 public sealed record QuizBankTool(int Slide, string Kind, string? Sample);
 
+/// <param name="AfterDraftSlide">
+/// In a course package, for a published chapter: the slide by its number in the draft, when only the draft has it.
+/// </param>
 public sealed record QuizBankQuiz(
-    string Slug, string Title, QuizKind Kind, int? AfterSlide, FeedbackMode Feedback, double? PassMark, IReadOnlyList<QuizBankQuestion> Questions);
+    string Slug, string Title, QuizKind Kind, int? AfterSlide, FeedbackMode Feedback, double? PassMark, IReadOnlyList<QuizBankQuestion> Questions,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? AfterDraftSlide = null);
 
-public sealed record QuizBankQuestion(string Id, int? Slide, string Prompt, string Explanation, QuestionBody Body);
+/// <param name="DraftSlide">As <see cref="QuizBankQuiz.AfterDraftSlide"/>: a slide only the draft has, by its number there.</param>
+public sealed record QuizBankQuestion(
+    string Id, int? Slide, string Prompt, string Explanation, QuestionBody Body,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? DraftSlide = null);
 
 /// <summary>
 /// Stores a chapter's quizzes in one transaction after checking every question; a file with any
@@ -37,11 +45,25 @@ public sealed class QuizImporter(IDbContextFactory<CourseDbContext> contextFacto
         var slideKeys = (await DraftSlideKeys.NumberedAsync(db, chapterId, cancellationToken))
             .Select((slide, index) => (slide.Key, Number: index + 1))
             .ToDictionary(s => s.Number, s => s.Key);
+        // A package may also name a slide only the draft of a published chapter has, by its number in the draft.
+        var draftKeys = (await DraftSlideKeys.WorkingAsync(db, chapterId, cancellationToken))
+            .Select((slide, index) => (slide.Key, Number: index + 1))
+            .ToDictionary(s => s.Number, s => s.Key);
         var problems = new List<string>();
-        string? KeyOf(int? slide, string where)
+        string? KeyOf(int? slide, string where, int? draftSlide = null)
         {
             if (slide is null)
             {
+                if (draftSlide is { } inDraft)
+                {
+                    if (draftKeys.TryGetValue(inDraft, out var draftKey))
+                    {
+                        return draftKey;
+                    }
+
+                    problems.Add($"{where}: the draft has no slide {inDraft} (it has {draftKeys.Count})");
+                }
+
                 return null;
             }
 
@@ -58,7 +80,7 @@ public sealed class QuizImporter(IDbContextFactory<CourseDbContext> contextFacto
         foreach (var (bank, index) in file.Quizzes.Select((q, i) => (q, i)))
         {
             var where = $"quiz '{bank.Slug}'";
-            if (bank.Kind == QuizKind.Checkpoint && bank.AfterSlide is null)
+            if (bank.Kind == QuizKind.Checkpoint && bank.AfterSlide is null && bank.AfterDraftSlide is null)
             {
                 problems.Add($"{where}: a checkpoint needs the slide it follows (afterSlide)");
             }
@@ -73,14 +95,14 @@ public sealed class QuizImporter(IDbContextFactory<CourseDbContext> contextFacto
                 Slug = bank.Slug,
                 Title = bank.Title,
                 Kind = bank.Kind,
-                AfterSlideKey = KeyOf(bank.AfterSlide, where),
+                AfterSlideKey = KeyOf(bank.AfterSlide, where, bank.AfterDraftSlide),
                 Feedback = bank.Feedback,
                 PassMark = bank.PassMark ?? QuizDefinition.DefaultPassMark,
                 Position = index + 1,
             };
             foreach (var (q, position) in bank.Questions.Select((q, i) => (q, i)))
             {
-                var question = new Question(q.Id, q.Prompt, q.Explanation, KeyOf(q.Slide, $"{where}, question '{q.Id}'"), q.Body);
+                var question = new Question(q.Id, q.Prompt, q.Explanation, KeyOf(q.Slide, $"{where}, question '{q.Id}'", q.DraftSlide), q.Body);
                 problems.AddRange(QuestionValidator.Validate(question).Select(p => $"{where}, question '{q.Id}': {p}"));
                 if (q.Body is TokenCountBody token && TokenExplorer.Encodings.All(e => e.Model != token.Model))
                 {

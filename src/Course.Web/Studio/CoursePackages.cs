@@ -72,12 +72,19 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
                 .Select(v => new PackageVersion(v.Number, v.PublishedBy, v.PublishedAt, v.ScriptText)).ToListAsync(cancellationToken);
             var quizList = await db.Quizzes.AsNoTracking().Where(q => q.ChapterId == chapter.Id).Include(q => q.Questions).OrderBy(q => q.Position).ToListAsync(cancellationToken);
             var tools = await db.SlideTools.AsNoTracking().Where(t => t.ChapterId == chapter.Id).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+            // A link to a slide only the draft has (a published chapter's new slide) goes by its number in the draft.
+            var draftNumbers = (await DraftSlideKeys.WorkingAsync(db, chapter.Id, cancellationToken))
+                .Select((slide, index) => (slide.Key, Number: index + 1))
+                .ToDictionary(s => s.Key, s => s.Number);
             int? Number(string? key) => key is not null && numbers.TryGetValue(key, out var n) ? n : null;
+            int? DraftNumber(string? key) => key is not null && !numbers.ContainsKey(key) && draftNumbers.TryGetValue(key, out var n) ? n : null;
 
             var bank = new QuizBankFile(
                 [.. tools.Where(t => Number(t.SlideKey) is not null).Select(t => new QuizBankTool(Number(t.SlideKey)!.Value, t.Kind, t.Sample))],
                 [.. quizList.Select(q => new QuizBankQuiz(q.Slug, q.Title, q.Kind, Number(q.AfterSlideKey), q.Feedback, q.PassMark,
-                    [.. q.Questions.OrderBy(x => x.Position).Select(x => new QuizBankQuestion(x.Key, Number(x.TeachingSlideKey), x.Prompt, x.Explanation, QuizJson.Read(x.BodyJson)))]))]);
+                    [.. q.Questions.OrderBy(x => x.Position).Select(x => new QuizBankQuestion(x.Key, Number(x.TeachingSlideKey), x.Prompt, x.Explanation,
+                        QuizJson.Read(x.BodyJson), DraftNumber(x.TeachingSlideKey)))],
+                    DraftNumber(q.AfterSlideKey)))]);
             packaged.Add(new PackageChapter(chapter.Number, chapter.Slug, chapter.Title, chapter.Language, chapter.Description, chapter.Status,
                 slides.Count == 0 ? null : ScriptWriter.Write(ChapterContent.ToScript(slides), includeMetadata: false),
                 draft, versions, bank));

@@ -166,4 +166,39 @@ public sealed class DraftSlideKeysTests : IDisposable
         var newId = await otherPackages.ImportAsync(CoursePackages.Read(CoursePackages.Write(package)));
         Assert.Equal(CoursePackages.Write(package), CoursePackages.Write((await otherPackages.ExportAsync(newId))!));
     }
+
+    [Fact]
+    public async Task A_link_to_a_slide_only_the_draft_has_travels_in_a_course_package_by_its_number_in_the_draft()
+    {
+        var id = await NewChapterAsync(Script);
+        Assert.IsType<PublishResult.Published>(await Chapters.PublishAsync(id, (await Chapters.GetDraftAsync(id))!.Revision, Author));
+        var draft = (await Chapters.GetDraftAsync(id))!;
+        Assert.IsType<SaveResult.Saved>(await Chapters.SaveDraftAsync(id, Script + "\nTokens y precio <break time=\"1s\"/>\n", draft.Revision, Author));
+        var added = (await Quizzes.GetChapterAsync(id))!.Slides[3];
+        await CheckpointWithQuestionAsync(id, afterSlideKey: added.Key, teachingSlideKey: added.Key);
+        int courseId;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync())
+        {
+            courseId = (await db.Courses.SingleAsync()).Id;
+        }
+
+        var package = (await scope.ServiceProvider.GetRequiredService<CoursePackages>().ExportAsync(courseId))!;
+        var quiz = Assert.Single(package.Chapters.Single(c => c.Slug == draft.ChapterSlug).Quizzes.Quizzes);
+        Assert.Equal((null, 4), (quiz.AfterSlide, quiz.AfterDraftSlide));
+        Assert.Equal((null, 4), (quiz.Questions[0].Slide, quiz.Questions[0].DraftSlide));
+
+        using var other = CourseAppFactory.With(sharedPostgresDatabase: null);
+        await using (var db = await other.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync())
+        {
+            db.Chapters.RemoveRange(db.Chapters);
+            await db.SaveChangesAsync();
+            db.Courses.RemoveRange(db.Courses);
+            await db.SaveChangesAsync();
+        }
+
+        await using var otherScope = other.Services.CreateAsyncScope();
+        var otherPackages = otherScope.ServiceProvider.GetRequiredService<CoursePackages>();
+        var newId = await otherPackages.ImportAsync(CoursePackages.Read(CoursePackages.Write(package)));
+        Assert.Equal(CoursePackages.Write(package), CoursePackages.Write((await otherPackages.ExportAsync(newId))!));
+    }
 }
