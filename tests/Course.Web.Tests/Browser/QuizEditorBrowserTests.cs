@@ -192,6 +192,9 @@ public sealed partial class QuizEditorBrowserTests(BrowserFixture browser, Cours
 
         await page.GetByLabel("Question type", new() { Exact = true }).SelectOptionAsync("Ordering");
         var editor = page.Locator("form.qe-editor__form");
+        // The server has switched the form when the matching problems are gone and the items are there.
+        await Assertions.Expect(page.Locator(".qe-summary")).ToHaveCountAsync(0);
+        await Assertions.Expect(editor.GetByLabel("Item 3", new() { Exact = true })).ToBeVisibleAsync();
         await editor.GetByLabel("Question", new() { Exact = true }).FillAsync("Ordena las fases de un proyecto de IA.");
         await editor.GetByLabel("Item 1", new() { Exact = true }).FillAsync("Gatear: un prototipo");
         await editor.GetByLabel("Item 2", new() { Exact = true }).FillAsync("Caminar: un piloto");

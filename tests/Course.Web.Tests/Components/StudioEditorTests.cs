@@ -185,7 +185,8 @@ public class StudioEditorTests : BunitContext
 
         cut.FindAll(".conflict button").Single(b => b.TextContent == "Take theirs").Click();
 
-        Assert.Empty(cut.FindAll(".conflict"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".conflict")), TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.StartsWith("Saved ", Status(cut)), TimeSpan.FromSeconds(10));
         Assert.Contains("Mine", cut.Find("#mine-copy").TextContent);
         Assert.Contains(JSInterop.Invocations, i => i.Identifier == "setText" && Equals(i.Arguments[0], theirs));
         Assert.StartsWith("Saved ", Status(cut));
@@ -249,7 +250,16 @@ public class StudioEditorTests : BunitContext
 
         cut.Find(".preview .control--play").Click();
         Wait(3200);
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".preview .segment").Count));
+
+        // The player's timers continue on the renderer: on a busy machine the next phase may be scheduled only
+        // after the clock moved on, so the clock keeps moving (in small steps) until the second line shows.
+        for (var step = 0; step < 100 && cut.FindAll(".preview .segment").Count < 2; step++)
+        {
+            await Task.Delay(20);
+            Wait(50);
+        }
+
+        Assert.Equal(2, cut.FindAll(".preview .segment").Count);
     }
 
     [Fact]
