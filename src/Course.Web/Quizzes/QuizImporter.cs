@@ -42,13 +42,9 @@ public sealed class QuizImporter(IDbContextFactory<CourseDbContext> contextFacto
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         // Slides by number: the published ones, or the draft's for a chapter never published.
-        var slideKeys = (await DraftSlideKeys.NumberedAsync(db, chapterId, cancellationToken))
-            .Select((slide, index) => (slide.Key, Number: index + 1))
-            .ToDictionary(s => s.Number, s => s.Key);
+        var slideKeys = DraftSlideKeys.KeysByNumber(await DraftSlideKeys.NumberedAsync(db, chapterId, cancellationToken));
         // A package may also name a slide only the draft of a published chapter has, by its number in the draft.
-        var draftKeys = (await DraftSlideKeys.WorkingAsync(db, chapterId, cancellationToken))
-            .Select((slide, index) => (slide.Key, Number: index + 1))
-            .ToDictionary(s => s.Number, s => s.Key);
+        var draftKeys = DraftSlideKeys.KeysByNumber(await DraftSlideKeys.WorkingAsync(db, chapterId, cancellationToken));
         var problems = new List<string>();
         string? KeyOf(int? slide, string where, int? draftSlide = null)
         {

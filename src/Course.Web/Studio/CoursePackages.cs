@@ -64,18 +64,14 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
         {
             var slides = chapter.Slides.OrderBy(s => s.Position).ToList();
             // Quizzes name slides by number: the published ones, or the draft's for a chapter never published.
-            var numbers = (await DraftSlideKeys.NumberedAsync(db, chapter.Id, cancellationToken))
-                .Select((slide, index) => (slide.Key, Number: index + 1))
-                .ToDictionary(s => s.Key, s => s.Number);
+            var numbers = DraftSlideKeys.NumbersByKey(await DraftSlideKeys.NumberedAsync(db, chapter.Id, cancellationToken));
             var draft = await db.ChapterDrafts.AsNoTracking().Where(d => d.ChapterId == chapter.Id).Select(d => d.ScriptText).SingleOrDefaultAsync(cancellationToken);
             var versions = await db.ChapterVersions.AsNoTracking().Where(v => v.ChapterId == chapter.Id).OrderBy(v => v.Number)
                 .Select(v => new PackageVersion(v.Number, v.PublishedBy, v.PublishedAt, v.ScriptText)).ToListAsync(cancellationToken);
             var quizList = await db.Quizzes.AsNoTracking().Where(q => q.ChapterId == chapter.Id).Include(q => q.Questions).OrderBy(q => q.Position).ToListAsync(cancellationToken);
             var tools = await db.SlideTools.AsNoTracking().Where(t => t.ChapterId == chapter.Id).OrderBy(t => t.Id).ToListAsync(cancellationToken);
             // A link to a slide only the draft has (a published chapter's new slide) goes by its number in the draft.
-            var draftNumbers = (await DraftSlideKeys.WorkingAsync(db, chapter.Id, cancellationToken))
-                .Select((slide, index) => (slide.Key, Number: index + 1))
-                .ToDictionary(s => s.Key, s => s.Number);
+            var draftNumbers = DraftSlideKeys.NumbersByKey(await DraftSlideKeys.WorkingAsync(db, chapter.Id, cancellationToken));
             int? Number(string? key) => key is not null && numbers.TryGetValue(key, out var n) ? n : null;
             int? DraftNumber(string? key) => key is not null && !numbers.ContainsKey(key) && draftNumbers.TryGetValue(key, out var n) ? n : null;
 

@@ -21,6 +21,14 @@ public static class DraftSlideKeys
 
     public static string Write(IReadOnlyList<KeyedSlide> slides) => JsonSerializer.Serialize(slides, Json);
 
+    /// <summary>Slide number (1-based, in order) → key, as quiz files and packages name slides.</summary>
+    public static Dictionary<int, string> KeysByNumber(IReadOnlyList<KeyedSlide> slides) =>
+        slides.Select((slide, index) => (slide.Key, Number: index + 1)).ToDictionary(s => s.Number, s => s.Key);
+
+    /// <summary>Key → slide number (1-based, in order).</summary>
+    public static Dictionary<string, int> NumbersByKey(IReadOnlyList<KeyedSlide> slides) =>
+        slides.Select((slide, index) => (slide.Key, Number: index + 1)).ToDictionary(s => s.Key, s => s.Number);
+
     /// <summary>The keyed slides after saving <paramref name="text"/>: followed when it parses, kept as they were when not.</summary>
     public static IReadOnlyList<KeyedSlide> After(IReadOnlyList<KeyedSlide> previous, string text)
     {
