@@ -57,6 +57,23 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
         return (await scope.ServiceProvider.GetRequiredService<ChapterStudio>().GetDraftAsync(chapterId))!;
     }
 
+    // The status line already reads "Saved …" for the text the page opened with, so it cannot tell
+    // whether the latest edit has reached the server; the stored draft can.
+    private async Task<string> SavedDraftTextAsync(int chapterId, Func<string, bool> arrived)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var text = (await DraftAsync(chapterId)).Text;
+        while (!arrived(text) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            text = (await DraftAsync(chapterId)).Text;
+        }
+
+        return text;
+    }
+
+    private Task<string> SavedDraftTextAsync(int chapterId, string expected) => SavedDraftTextAsync(chapterId, text => text == expected);
+
     private static async Task<ILocator> OpenEditorAsync(IPage page, int chapterId)
     {
         await page.GotoAsync($"/studio/chapters/{chapterId}");
@@ -97,7 +114,7 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator(".problems")).ToHaveTextAsync("No problems.");
         await Assertions.Expect(page.Locator(".timeline button")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync(SavedStatus());
-        Assert.Equal(fixedScript, (await DraftAsync(chapterId)).Text);
+        Assert.Equal(fixedScript, await SavedDraftTextAsync(chapterId, fixedScript));
 
         // A checkpoint after the first slide, with a question that slide teaches: before any publish.
         await page.GetByRole(AriaRole.Link, new() { Name = "Quizzes", Exact = true }).ClickAsync();
@@ -186,7 +203,8 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await ExpectTextsAsync(cards.Nth(1).Locator(".segment-row__text"), "One");
 
         await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync(SavedStatus());
-        Assert.Equal("Three b <break time=\"1s\"/>\nThree <break time=\"1s\"/>\n\nOne <break time=\"1s\"/>\n\nTwo <break time=\"1s\"/>", (await DraftAsync(id)).Text);
+        const string reordered = "Three b <break time=\"1s\"/>\nThree <break time=\"1s\"/>\n\nOne <break time=\"1s\"/>\n\nTwo <break time=\"1s\"/>";
+        Assert.Equal(reordered, await SavedDraftTextAsync(id, reordered));
 
         // The rarer actions are in a "More" menu, by keyboard: Enter opens it, Escape closes it, an item acts.
         var more = page.Locator("#slides-1-more");
@@ -232,7 +250,7 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         await Assertions.Expect(conflict).ToHaveCountAsync(0);
         await Assertions.Expect(second.GetByTestId("save-status")).ToHaveTextAsync(SavedStatus());
-        Assert.Equal(mine, (await DraftAsync(chapter)).Text);
+        Assert.Equal(mine, await SavedDraftTextAsync(chapter, mine));
     }
 
     [Fact]
@@ -253,7 +271,7 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         await Assertions.Expect(secondScript).ToHaveValueAsync(theirs);
         await Assertions.Expect(second.GetByLabel("My text")).ToHaveValueAsync(mine);
-        Assert.Equal(theirs, (await DraftAsync(chapter)).Text);
+        Assert.Equal(theirs, await SavedDraftTextAsync(chapter, theirs));
     }
 
     [Fact]
@@ -291,13 +309,7 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await script.FillAsync(typed);
         await page.CloseAsync(new() { RunBeforeUnload = true });
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await DraftAsync(chapter)).Text != typed && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.Equal(typed, (await DraftAsync(chapter)).Text);
+        Assert.Equal(typed, await SavedDraftTextAsync(chapter, typed));
         var again = await page.Context.NewPageAsync();
         var reopened = await OpenEditorAsync(again, chapter);
         await Assertions.Expect(reopened).ToHaveValueAsync(typed);
@@ -319,7 +331,7 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         await Assertions.Expect(script).ToHaveValueAsync("Saved text <break time=\"1s\"/>\nNever saved <break time=\"1s\"/>");
         await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync(SavedStatus());
-        Assert.Contains("Never saved", (await DraftAsync(chapter)).Text, StringComparison.Ordinal);
+        Assert.Contains("Never saved", await SavedDraftTextAsync(chapter, text => text.Contains("Never saved", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]
