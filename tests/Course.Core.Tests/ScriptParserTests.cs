@@ -166,6 +166,29 @@ public class ScriptParserTests
     }
 
     [Theory]
+    [InlineData("language", "español", ScriptErrorCode.NotALanguageTag, "español")]
+    [InlineData("slug", "No Vale", ScriptErrorCode.NotASlug, "No Vale")]
+    [InlineData("title", "301", ScriptErrorCode.TitleTooLong, "300")]
+    [InlineData("description", "301", ScriptErrorCode.DescriptionTooLong, "300")]
+    public void A_bad_front_matter_value_has_a_code_and_its_values_so_pages_can_say_it_in_their_language(
+        string key, string value, ScriptErrorCode code, string argument)
+    {
+        value = value == "301" ? new string('a', 301) : value;
+
+        var error = Assert.Single(ScriptParser.Parse($"---\n{key}: {value}\n---\nUno").Errors);
+
+        Assert.Equal((2, code), (error.Line, error.Code));
+        Assert.Equal([argument], error.Arguments);
+    }
+
+    [Theory]
+    [InlineData("language", "es-ES")]
+    [InlineData("slug", "ingenieria-de-ia")]
+    [InlineData("title", "Modelos fundacionales")]
+    public void A_good_front_matter_value_has_no_problem(string key, string value) =>
+        Assert.Null(ScriptParser.CheckMetadata(key, value));
+
+    [Theory]
     [InlineData(new byte[] { (byte)'H', (byte)'o', (byte)'l', (byte)'a', (byte)'\n', (byte)'c', 0xE9, (byte)'t' }, "2:2: the file is not UTF-8 text (byte 0xE9 cannot start a character here); save it as UTF-8")]
     [InlineData(new byte[] { 0xFF, 0xFE, (byte)'H', 0 }, "1:1: the file is UTF-16 text; save it as UTF-8")]
     [InlineData(new byte[] { (byte)'H', 0, (byte)'i' }, "1:2: the file contains a NUL byte: it is not a text file")]

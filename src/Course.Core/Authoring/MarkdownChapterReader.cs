@@ -199,9 +199,9 @@ public static partial class MarkdownChapterReader
                 errors.Add(ScriptError.Of(index + 1, ScriptParser.Column(text, line.Start), ScriptErrorCode.MarkdownTitleTwice,
                     "the chapter title is given twice, in the front matter and in this heading: keep one"));
             }
-            else if (ScriptParser.ValidateMetadata("title", line.Value) is { } problem)
+            else if (ScriptParser.CheckMetadata("title", line.Value) is { } problem)
             {
-                errors.Add(new ScriptError(index + 1, ScriptParser.Column(text, line.ValueStart), problem));
+                errors.Add(ScriptError.Of(index + 1, ScriptParser.Column(text, line.ValueStart), problem.Code, problem.Message, [.. problem.Arguments]));
             }
             else
             {

@@ -55,7 +55,14 @@ public enum ScriptErrorCode
     MarkdownRuleUnderText,
     MarkdownEmptyHeading,
     MarkdownTitleTwice,
+    NotALanguageTag,
+    NotASlug,
+    TitleTooLong,
+    DescriptionTooLong,
 }
+
+/// <summary>What is wrong with one title, language, slug or description (see <see cref="ScriptParser.CheckMetadata"/>).</summary>
+public sealed record MetadataProblem(ScriptErrorCode Code, string Message, IReadOnlyList<string> Arguments);
 
 /// <summary>The outcome of parsing: a script, or every problem found (never both).</summary>
 public sealed record ScriptParseResult(ChapterScript? Script, IReadOnlyList<ScriptError> Errors)

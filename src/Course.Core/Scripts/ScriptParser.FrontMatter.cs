@@ -48,9 +48,9 @@ public static partial class ScriptParser
             {
                 errors.Add(ScriptError.Of(i + 1, valueColumn, ScriptErrorCode.FrontMatterNoValue, $"front matter key '{key}' has no value", key));
             }
-            else if (ValidateMetadata(key, value) is { } problem)
+            else if (CheckMetadata(key, value) is { } problem)
             {
-                errors.Add(new ScriptError(i + 1, valueColumn, problem));
+                errors.Add(ScriptError.Of(i + 1, valueColumn, problem.Code, problem.Message, [.. problem.Arguments]));
             }
             else
             {
@@ -64,12 +64,20 @@ public static partial class ScriptParser
     /// <summary>The front matter keys, in the order the writer writes them.</summary>
     internal static readonly string[] MetadataKeys = ["title", "language", "slug", "description"];
 
-    /// <summary>Checks one metadata value; null when it is valid. Shared with the importer's arguments.</summary>
-    public static string? ValidateMetadata(string key, string value) => key switch
+    /// <summary>The longest title or description, in characters.</summary>
+    public const int MaxMetadataLength = 300;
+
+    /// <summary>Checks one metadata value; null when it is valid. Shared with the importer's arguments and the studio's forms.</summary>
+    public static MetadataProblem? CheckMetadata(string key, string value) => key switch
     {
-        "language" when !LanguageTag().IsMatch(value) => $"'{value}' is not a language tag such as es, en or es-ES",
-        "slug" when !Slug().IsMatch(value) => $"'{value}' is not a slug: use lowercase letters, digits and single hyphens",
-        "title" or "description" when value.Length > 300 => $"the {key} is longer than 300 characters",
+        "language" when !LanguageTag().IsMatch(value) =>
+            new(ScriptErrorCode.NotALanguageTag, $"'{value}' is not a language tag such as es, en or es-ES", [value]),
+        "slug" when !Slug().IsMatch(value) =>
+            new(ScriptErrorCode.NotASlug, $"'{value}' is not a slug: use lowercase letters, digits and single hyphens", [value]),
+        "title" when value.Length > MaxMetadataLength =>
+            new(ScriptErrorCode.TitleTooLong, $"the title is longer than {MaxMetadataLength} characters", [$"{MaxMetadataLength}"]),
+        "description" when value.Length > MaxMetadataLength =>
+            new(ScriptErrorCode.DescriptionTooLong, $"the description is longer than {MaxMetadataLength} characters", [$"{MaxMetadataLength}"]),
         _ => null,
     };
 

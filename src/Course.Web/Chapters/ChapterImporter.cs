@@ -46,9 +46,9 @@ public sealed class ChapterImporter(IDbContextFactory<CourseDbContext> contextFa
         var slug = request.Slug ?? metadata.Slug ?? (title is null ? null : Slugs.FromTitle(title));
         foreach (var (key, value) in new[] { ("title", title), ("language", language), ("slug", slug), ("description", description) })
         {
-            if (value is not null && ScriptParser.ValidateMetadata(key, value) is { } problem)
+            if (value is not null && ScriptParser.CheckMetadata(key, value) is { } problem)
             {
-                errors.Add($"{key}: {problem}");
+                errors.Add($"{key}: {problem.Message}");
             }
         }
 

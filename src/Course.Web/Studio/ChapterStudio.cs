@@ -359,9 +359,9 @@ public sealed class ChapterStudio(
     {
         foreach (var (key, value) in new[] { ("title", metadata.Title), ("language", metadata.Language), ("description", metadata.Description) })
         {
-            if (value is not null && ScriptParser.ValidateMetadata(key, value) is { } problem)
+            if (value is not null && ScriptParser.CheckMetadata(key, value) is { } problem)
             {
-                return new ScriptError(1, 1, $"{key}: {problem}");
+                return new ScriptError(1, 1, $"{key}: {problem.Message}") { Code = problem.Code, Arguments = problem.Arguments };
             }
         }
 

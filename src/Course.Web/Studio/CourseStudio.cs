@@ -19,9 +19,9 @@ public sealed record CourseDetails(string Title, string Language, string? Descri
 
         foreach (var (key, value) in new[] { ("title", Title), ("language", Language), ("description", Description) })
         {
-            if (value is not null && ScriptParser.ValidateMetadata(key, value) is { } problem)
+            if (value is not null && ScriptParser.CheckMetadata(key, value) is { } problem)
             {
-                return $"{key}: {problem}";
+                return $"{key}: {problem.Message}";
             }
         }
 

@@ -153,6 +153,15 @@ public class SlidesViewTests : BunitContext
     }
 
     [Fact]
+    public void Front_matter_value_errors_are_said_in_the_interface_language_too()
+    {
+        var cut = RenderView("---\nlanguage: español\n---\nUno <break time=\"1s\"/>", culture: "es");
+
+        var error = cut.Find(".slides-view__errors li span:not(.slides-view__where)");
+        Assert.Equal("“español” no es una etiqueta de idioma como es, en o es-ES.", error.TextContent);
+    }
+
+    [Fact]
     public void Every_script_error_code_is_written_in_english_and_in_spanish()
     {
         var localizer = Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();

@@ -16,4 +16,10 @@ internal static class ScriptErrorText
 
         return (error.Message, false);
     }
+
+    /// <summary>What is wrong with a title, language, slug or description typed in a form, in the reader's language; null when nothing is.</summary>
+    public static string? SayMetadataProblem(IStringLocalizer localizer, string key, string value) =>
+        ScriptParser.CheckMetadata(key, value) is { } problem
+            ? localizer["ScriptErr" + problem.Code, [.. problem.Arguments]].Value
+            : null;
 }

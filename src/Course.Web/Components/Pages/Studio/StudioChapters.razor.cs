@@ -172,9 +172,9 @@ public sealed partial class StudioChapters : ComponentBase, IAsyncDisposable
             return L["StudioTitleRequired"];
         }
 
-        if (ScriptParser.ValidateMetadata("title", title) is { } titleProblem)
+        if (ScriptErrorText.SayMetadataProblem(L, "title", title) is { } titleProblem)
         {
-            return L["StudioTitleProblem", titleProblem];
+            return titleProblem;
         }
 
         if (language.Length == 0)
@@ -182,9 +182,7 @@ public sealed partial class StudioChapters : ComponentBase, IAsyncDisposable
             return L["StudioLanguageRequired"];
         }
 
-        return ScriptParser.ValidateMetadata("language", language) is { } languageProblem
-            ? L["StudioLanguageProblem", languageProblem].Value
-            : null;
+        return ScriptErrorText.SayMetadataProblem(L, "language", language);
     }
 
     // ---- Details -------------------------------------------------------------------------------
@@ -209,9 +207,9 @@ public sealed partial class StudioChapters : ComponentBase, IAsyncDisposable
     private async Task SaveDetailsAsync(StudioChapterRow chapter)
     {
         detailsError = Validate(detailsTitle.Trim(), detailsLanguage.Trim());
-        if (detailsError is null && detailsDescription.Trim().Length > 0 && ScriptParser.ValidateMetadata("description", detailsDescription.Trim()) is { } problem)
+        if (detailsError is null && detailsDescription.Trim().Length > 0)
         {
-            detailsError = L["StudioDescriptionProblem", problem];
+            detailsError = ScriptErrorText.SayMetadataProblem(L, "description", detailsDescription.Trim());
         }
 
         if (detailsError is not null)
