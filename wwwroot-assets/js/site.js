@@ -18,6 +18,12 @@ class CourseContinue extends HTMLElement {
         link.textContent = this.dataset.label.replace("{slide}", saved.slide);
         this.replaceChildren(link);
         this.hidden = false;
+        // Continuing comes first: the play-from-the-start link after it becomes the second choice.
+        const start = this.nextElementSibling;
+        if (start instanceof HTMLAnchorElement && this.dataset.thenLabel) {
+            start.classList.remove("button--primary");
+            start.textContent = this.dataset.thenLabel;
+        }
     }
 }
 

@@ -95,6 +95,9 @@ public sealed class AccountsAndAccessTests : IAsyncLifetime
         Assert.EndsWith("/me", created.Headers.Location!.OriginalString);
         using var dashboard = await client.GetAsync("/me");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        // A new learner's page has the way in on it: start the seeded chapter from its first slide.
+        var page = await dashboard.Content.ReadAsStringAsync();
+        Assert.Contains("href=\"/courses/ai-engineering/chapters/foundation-models/slides/1?play=1\"", page, StringComparison.Ordinal);
 
         using var again = await SignedInClient.PostFormAsync(SignedInClient.Anonymous(app), "/account/register",
             new() { ["Input.Email"] = "nuevo@example.com", ["Input.Password"] = "una-clave-larga", ["Input.ConfirmPassword"] = "una-clave-larga" });

@@ -45,7 +45,10 @@ public class AccountBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await second.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(second).ToHaveURLAsync(new Regex(Regex.Escape(Chapter) + "$"));
 
-        await second.GetByRole(AriaRole.Link, new() { Name = "Continue at slide 3" }).ClickAsync();
+        var resume = second.GetByRole(AriaRole.Link, new() { Name = "Continue at slide 3" });
+        await Assertions.Expect(resume).ToHaveClassAsync(new Regex("button--primary"));
+        await Assertions.Expect(second.Locator(".outline-actions .button--primary")).ToHaveCountAsync(1);
+        await resume.ClickAsync();
 
         await Assertions.Expect(second.Locator(".player__counter")).ToHaveTextAsync("3 / 73");
         await Assertions.Expect(second.Locator(".segment")).ToHaveCountAsync(2);

@@ -125,6 +125,10 @@ public partial class PlayerBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.GotoAsync(Chapter);
         var resume = page.GetByRole(AriaRole.Link, new() { Name = "Continue at slide 12" });
         await Assertions.Expect(resume).ToBeVisibleAsync();
+        // Continuing is the main choice now; starting over is still there, second.
+        await Assertions.Expect(resume).ToHaveClassAsync(new Regex("button--primary"));
+        await Assertions.Expect(page.Locator(".outline-actions .button--primary")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Start from the beginning" })).ToHaveAttributeAsync("href", new Regex("/slides/1\\?play=1$"));
         await resume.ClickAsync();
 
         await Assertions.Expect(page.Locator(".player__counter")).ToHaveTextAsync("12 / 73");

@@ -25,6 +25,7 @@ public class QuizRunnerTests : BunitContext
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(app.Services.GetRequiredService<Course.Web.Operations.CourseMetrics>());
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     /// <summary>How long to wait for a render that follows database work (truly asynchronous on PostgreSQL).</summary>
@@ -88,6 +89,9 @@ public class QuizRunnerTests : BunitContext
         Assert.Equal(4, cut.FindAll(".feedback--correct").Count);
         Assert.Contains("100", cut.Find(".result__score").TextContent);
         Assert.Equal("/courses/ai-engineering/chapters/foundation-models/slides/20?play=1", cut.Find(".result a.button--primary").GetAttribute("href"));
+        // The result appears above the questions, out of sight of the last one answered: the learner is taken to it.
+        var result = cut.Find(".result").GetAttribute("blazor:elementreference");
+        cut.WaitForAssertion(() => Assert.Equal(result, ((ElementReference)JSInterop.VerifyFocusAsyncInvoke().Arguments[0]!).Id), Patience);
     }
 
     [Fact]

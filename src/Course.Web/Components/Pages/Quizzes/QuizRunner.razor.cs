@@ -23,6 +23,10 @@ public sealed partial class QuizRunner : ComponentBase
     private readonly Dictionary<string, string> errors = [];
     private int current;
 
+    // The result sits above the questions: once the last one is answered, it is brought into view and focused.
+    private ElementReference result;
+    private bool showResult;
+
     [Inject]
     private QuizCatalog Quizzes { get; set; } = null!;
 
@@ -106,6 +110,22 @@ public sealed partial class QuizRunner : ComponentBase
         current = 0;
     }
 
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (showResult && attempt is { IsSubmitted: true })
+        {
+            showResult = false;
+            try
+            {
+                await result.FocusAsync(preventScroll: false);
+            }
+            catch (Exception e) when (e is Microsoft.JSInterop.JSException or Microsoft.JSInterop.JSDisconnectedException or InvalidOperationException)
+            {
+                // The circuit is closing or the result is gone again (a retake): nothing to show.
+            }
+        }
+    }
+
     private void GoTo(int index) => current = Math.Clamp(index, 0, attempt!.Questions.Count - 1);
 
     private async Task Check(string questionId)
@@ -118,6 +138,7 @@ public sealed partial class QuizRunner : ComponentBase
             {
                 attempt.Submit(new Dictionary<string, Answer>(), Clock.GetUtcNow());
                 history = Attempts.History(Key);
+                showResult = true;
                 await KeepAsync();
             }
         }
@@ -156,6 +177,7 @@ public sealed partial class QuizRunner : ComponentBase
 
         history = Attempts.History(Key);
         current = 0;
+        showResult = true;
         await KeepAsync();
     }
 
