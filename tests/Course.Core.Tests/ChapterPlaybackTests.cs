@@ -264,7 +264,7 @@ public sealed class ChapterPlaybackTests : IDisposable
     }
 
     [Fact]
-    public void Stepping_past_a_slide_with_a_checkpoint_offers_it_and_next_slide_does_not()
+    public void Stepping_past_a_slide_with_a_checkpoint_offers_it_and_the_next_step_skips_it()
     {
         using var withCheckpoint = new ChapterPlayback(Chapter, clock, checkpointsAfter: new HashSet<int> { 0 });
 
@@ -273,9 +273,21 @@ public sealed class ChapterPlaybackTests : IDisposable
         Assert.Equal(PlaybackPhase.Checkpoint, withCheckpoint.State.Phase);
         withCheckpoint.NextStep();
         Assert.Equal(1, withCheckpoint.State.SlideIndex);
+    }
 
-        withCheckpoint.GoToSlide(0);
+    [Fact]
+    public void Moving_by_slide_past_a_checkpoint_offers_it_too_and_a_second_press_moves_on()
+    {
+        using var withCheckpoint = new ChapterPlayback(Chapter, clock, checkpointsAfter: new HashSet<int> { 0 });
+
+        withCheckpoint.NextSlide();
+        Assert.Equal((0, 2, PlaybackPhase.Checkpoint), (withCheckpoint.State.SlideIndex, withCheckpoint.State.Revealed, withCheckpoint.State.Phase));
+
         withCheckpoint.NextSlide();
         Assert.Equal((1, PlaybackPhase.Reading), (withCheckpoint.State.SlideIndex, withCheckpoint.State.Phase));
+
+        // Moving back by slide never offers one: the checkpoint is after slide 1, not before slide 2.
+        withCheckpoint.PreviousSlide();
+        Assert.Equal((0, PlaybackPhase.Reading), (withCheckpoint.State.SlideIndex, withCheckpoint.State.Phase));
     }
 }

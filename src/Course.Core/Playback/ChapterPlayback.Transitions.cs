@@ -6,14 +6,9 @@ public sealed partial class ChapterPlayback
     /// <summary>Past a slide's end: its checkpoint first, if it has one and it is not being skipped, then the next slide.</summary>
     private void LeaveSlide()
     {
-        if (phase != PlaybackPhase.Checkpoint && checkpoints.Contains(slideIndex))
+        if (OffersCheckpoint)
         {
-            revealed = slides[slideIndex].Count;
-            phase = PlaybackPhase.Checkpoint;
-            playing = false;
-            remaining = null;
-            step++;
-            StopTimer();
+            OfferCheckpoint();
         }
         else if (slideIndex + 1 < slides.Count)
         {
@@ -23,6 +18,19 @@ public sealed partial class ChapterPlayback
         {
             Finish();
         }
+    }
+
+    /// <summary>Moving forward from here passes a checkpoint not yet offered: it is offered first.</summary>
+    private bool OffersCheckpoint => phase != PlaybackPhase.Checkpoint && checkpoints.Contains(slideIndex);
+
+    private void OfferCheckpoint()
+    {
+        revealed = slides[slideIndex].Count;
+        phase = PlaybackPhase.Checkpoint;
+        playing = false;
+        remaining = null;
+        step++;
+        StopTimer();
     }
 
     private void EnterSlide(int index)

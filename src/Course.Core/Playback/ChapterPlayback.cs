@@ -151,8 +151,18 @@ public sealed partial class ChapterPlayback : IDisposable
         return true;
     });
 
+    /// <summary>
+    /// The next slide; but leaving a slide with a checkpoint after it offers the checkpoint first, as playing
+    /// through or stepping does (a second press skips it), so skimming by slide never hides a checkpoint.
+    /// </summary>
     public void NextSlide() => Change(() =>
     {
+        if (OffersCheckpoint)
+        {
+            OfferCheckpoint();
+            return true;
+        }
+
         if (slideIndex + 1 >= slides.Count)
         {
             return false;

@@ -31,6 +31,9 @@ public sealed record ChapterImportResult(Chapter? Chapter, IReadOnlyList<string>
 /// </summary>
 public sealed class ChapterImporter(IDbContextFactory<CourseDbContext> contextFactory, CatalogChanges changes, TimeProvider clock)
 {
+    /// <summary>Who published or saved what came from a file rather than from someone in the studio.</summary>
+    public const string ImportedBy = "import";
+
     public async Task<ChapterImportResult> ImportAsync(ChapterImportRequest request, CancellationToken cancellationToken = default)
     {
         var metadata = request.Script.Metadata;
@@ -111,7 +114,7 @@ public sealed class ChapterImporter(IDbContextFactory<CourseDbContext> contextFa
                 ChapterId = chapter.Id,
                 Number = 1,
                 ScriptText = ScriptWriter.Write(request.Script, includeMetadata: false),
-                PublishedBy = "import",
+                PublishedBy = ImportedBy,
                 PublishedAt = now,
                 SlideCount = request.Script.Slides.Count,
             });

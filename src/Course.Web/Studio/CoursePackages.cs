@@ -217,7 +217,7 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
                     ChapterId = chapter.Id,
                     ScriptText = item.Draft,
                     Revision = 1,
-                    SavedBy = "import",
+                    SavedBy = ChapterImporter.ImportedBy,
                     SavedAt = now,
                     SlideKeysJson = DraftSlideKeys.Write(DraftSlideKeys.After(published, item.Draft)),
                 });
