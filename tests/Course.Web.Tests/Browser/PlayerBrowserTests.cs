@@ -129,6 +129,12 @@ public partial class PlayerBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(resume).ToHaveClassAsync(new Regex("button--primary"));
         await Assertions.Expect(page.Locator(".outline-actions .button--primary")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Start from the beginning" })).ToHaveAttributeAsync("href", new Regex("/slides/1\\?play=1$"));
+
+        // The catalogue's chapter card offers it too.
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator(".chapter-card").GetByRole(AriaRole.Link, new() { Name = "Continue at slide 12" }))
+            .ToHaveAttributeAsync("href", new Regex("/slides/12\\?segment=2$"));
+        await page.GotoAsync(Chapter);
         await resume.ClickAsync();
 
         await Assertions.Expect(page.Locator(".player__counter")).ToHaveTextAsync("12 / 73");
