@@ -153,6 +153,8 @@ public class ChapterPlayerTests : BunitContext
         cut.WaitForAssertion(() => Assert.Equal("End of the chapter", cut.Find(".chapter-end h2").TextContent));
         Assert.Equal("finished", cut.Find(".player").GetAttribute("data-phase"));
         Assert.Equal("Play", cut.Find(".control--play").GetAttribute("aria-label"));
+        // A visitor who is not signed in is told how to keep this progress (the header's hint is hidden on a phone).
+        Assert.Equal("Sign in to save your progress and quiz results.", cut.Find(".chapter-end__save a").TextContent);
     }
 
     [Fact]
