@@ -120,6 +120,9 @@ public sealed class QuizEditorTests : BunitContext, IClassFixture<QuizEditorTest
         Assert.Equal(before, await QuestionCountAsync("tipos-de-modelos"));
 
         cut.Find("#qf-choices-0").ParentElement!.QuerySelector("input[type=radio]")!.Change(true);
+        // Fixed: the problem goes as soon as the field is, not at the next save.
+        Assert.Empty(cut.FindAll(".qe-summary"));
+        Assert.Null(cut.Find("#qf-choices").GetAttribute("aria-describedby"));
         cut.Find("form.qe-editor__form").Submit();
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("form.qe-editor__form")));
@@ -191,6 +194,28 @@ public sealed class QuizEditorTests : BunitContext, IClassFixture<QuizEditorTest
     }
 
     [Fact]
+    public async Task Try_it_on_a_quiz_with_immediate_feedback_gives_a_wrong_first_answer_one_more_try_as_learners_get()
+    {
+        var cut = await RenderEditorAsync();
+        AddQuestion(cut, "Punto de control: los tokens", QuestionKind.Numeric);
+        cut.Find("#qf-prompt").Change("¿Cuántas palabras son 100 tokens?");
+        cut.Find("#qf-answer").Change("75");
+        cut.Find("#qf-explanation").Change("Cada token es unos ¾ de palabra.");
+        cut.Find("button:contains('Try it')").Click();
+
+        cut.Find(".qe-preview input").Input("70");
+        cut.Find(".qe-preview button:contains('Check')").Click();
+        Assert.Contains("You have one more try", cut.Find(".qe-preview .feedback--retry").TextContent);
+        Assert.DoesNotContain("75", cut.Find(".qe-preview").TextContent); // the answer stays hidden
+
+        cut.Find(".qe-preview input").Input("60");
+        cut.Find(".qe-preview button:contains('Check')").Click();
+        var feedback = cut.Find(".qe-preview .feedback");
+        Assert.Contains("Incorrect", feedback.TextContent);
+        Assert.Contains("Correct answer: 75", feedback.TextContent);
+    }
+
+    [Fact]
     public async Task Try_it_renders_the_question_as_learners_see_it_and_grades_with_the_real_grader()
     {
         var cut = await RenderEditorAsync();
@@ -232,6 +257,7 @@ public sealed class QuizEditorTests : BunitContext, IClassFixture<QuizEditorTest
         cut.Find("button:contains('Try it')").Click();
 
         Assert.Empty(cut.FindAll(".qe-preview .qe-preview__prompt"));
+        Assert.Contains("Fix these to try the question. Problems to fix: 6", Text(cut.Find(".qe-summary"))); // not "nothing was saved": nothing was to be
         Assert.Equal(["Question", "Slide that teaches it", "Item 1", "Item 2", "Item 3", "Explanation"], // in the form's order
             cut.FindAll(".qe-summary li a").Select(a => a.TextContent));
         Assert.Contains("Write the question.", cut.Find("#qf-prompt-error").TextContent);

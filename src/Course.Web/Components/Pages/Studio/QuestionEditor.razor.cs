@@ -20,6 +20,7 @@ public sealed partial class QuestionEditor : ComponentBase
 
     private FormProblems problems = FormProblems.None;
     private int found;
+    private bool checking; // the problems shown come from Try it, not from saving
 
     // The "Try it" preview (QuizTryIt): the question as last checked, a new run each time, and whether the form changed since.
     private Question? tryQuestion;
@@ -61,12 +62,15 @@ public sealed partial class QuestionEditor : ComponentBase
 
     private string Language => Chapter.Language;
 
+    private FeedbackMode Feedback => Chapter.Quizzes.FirstOrDefault(q => q.Id == QuizId)?.Feedback ?? FeedbackMode.Immediate;
+
     private async Task SaveAsync()
     {
         var adding = Form.Id is null;
         var result = await Studio.SaveQuestionAsync(Chapter.ChapterId, QuizId, Form);
         if (!result.Succeeded)
         {
+            checking = false;
             ShowProblems(result.Problems);
             return;
         }
@@ -90,7 +94,15 @@ public sealed partial class QuestionEditor : ComponentBase
         tryStale = false;
     }
 
-    private void Changed() => tryStale = tryQuestion is not null;
+    private void Changed()
+    {
+        tryStale = tryQuestion is not null;
+        if (problems.Count > 0)
+        {
+            // Problems already shown follow the form as it is fixed (without taking the focus again).
+            problems = new FormProblems(QuizStudio.Check(Form, PreviewKey, Chapter.LinkableSlideKeys).Problems);
+        }
+    }
 
     // Rows of options, items, pairs and accepted answers
 
@@ -110,6 +122,7 @@ public sealed partial class QuestionEditor : ComponentBase
     private void TryIt()
     {
         var (question, list) = QuizStudio.Check(Form, PreviewKey, Chapter.LinkableSlideKeys);
+        checking = true;
         ShowProblems(list);
         tryQuestion = question;
         tryRun++;
