@@ -335,6 +335,35 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Restoring_over_unpublished_changes_asks_first_and_keeping_the_draft_loses_nothing()
+    {
+        var chapter = await NewChapterAsync("Restore asks", "Published text <break time=\"1s\"/>");
+        const string unpublished = "Published text <break time=\"1s\"/>\nAn edit not yet published <break time=\"1s\"/>";
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            var studio = scope.ServiceProvider.GetRequiredService<ChapterStudio>();
+            await studio.PublishAsync(chapter, 1, "ana@example.com");
+            await studio.SaveDraftAsync(chapter, unpublished, 0, "ana@example.com");
+        }
+
+        var page = await InstructorPageAsync();
+        await page.GotoAsync($"/studio/chapters/{chapter}/history");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restore as draft (Version 1)" }).ClickAsync();
+
+        var confirm = page.Locator(".history__confirm");
+        await Assertions.Expect(confirm.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Restore version 1 over your unpublished changes?");
+        Assert.Equal(unpublished, (await DraftAsync(chapter)).Text);
+        await confirm.GetByRole(AriaRole.Link, new() { Name = "Keep the draft" }).ClickAsync();
+        await Assertions.Expect(confirm).ToHaveCountAsync(0);
+        Assert.Equal(unpublished, (await DraftAsync(chapter)).Text);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restore as draft (Version 1)" }).ClickAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Replace the draft with version 1" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Version 1 is now the draft.")).ToBeVisibleAsync();
+        Assert.Equal("Published text <break time=\"1s\"/>", (await DraftAsync(chapter)).Text);
+    }
+
+    [Fact]
     public async Task History_compares_two_versions_and_restores_one_as_the_draft()
     {
         var chapter = await NewChapterAsync("History", "First version <break time=\"1s\"/>");
