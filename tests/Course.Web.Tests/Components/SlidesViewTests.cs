@@ -101,6 +101,19 @@ public class SlidesViewTests : BunitContext
         Assert.Equal("time", cut.Find("#slides-1-2-strength option[selected]").GetAttribute("value"));
     }
 
+    [Theory]
+    [InlineData("2,5")]
+    [InlineData("2.5")]
+    [InlineData(" 2,5 s")]
+    public void A_pause_in_seconds_takes_a_decimal_comma_or_point(string typed)
+    {
+        var cut = RenderView(Script, culture: "es");
+
+        cut.Find("#slides-1-1-seconds").Change(typed);
+
+        Assert.Equal(["Uno <break time=\"2.5s\"/>\nDos <break time='2s' />\n\nTres <break/>\n\nCuatro"], changes);
+    }
+
     [Fact]
     public void A_pause_out_of_range_is_explained_and_not_written()
     {

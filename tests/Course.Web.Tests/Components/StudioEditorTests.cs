@@ -212,6 +212,21 @@ public class StudioEditorTests : BunitContext
     }
 
     [Fact]
+    public async Task While_the_script_has_an_error_its_figures_and_timeline_stay_greyed_as_of_the_last_good_script()
+    {
+        var chapter = await NewChapterAsync("One <break time=\"1s\"/>\n\nTwo <break time=\"1s\"/>");
+        var cut = Open(chapter);
+        Assert.Equal(2, cut.FindAll(".timeline button").Count);
+
+        await TypeAsync(cut, "One <break time=\"1s\"/>\n\nTwo <break time=\"abc\"/>", 1);
+        Wait(1000);
+
+        cut.WaitForAssertion(() => Assert.Contains("editor__stale", cut.Find("nav.timeline").ClassList));
+        Assert.All(cut.FindAll(".timeline button"), b => Assert.True(b.HasAttribute("disabled")));
+        Assert.Contains("2 slides", cut.Find(".editor__meta .editor__stale").TextContent);
+    }
+
+    [Fact]
     public async Task Publishing_lists_problems_or_publishes_the_saved_draft_as_a_version()
     {
         var chapter = await NewChapterAsync("Ready <break time=\"1s\"/>");
@@ -231,6 +246,11 @@ public class StudioEditorTests : BunitContext
         var version = Assert.Single(await studio.HistoryAsync(chapter));
         Assert.Equal(Author, version.PublishedBy);
         Assert.Equal("Published", cut.Find(".badge").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=unpublished-changes]"));
+
+        // An edit after publishing: the header says learners do not see it yet.
+        await TypeAsync(cut, "Ready <break time=\"1s\"/>\nNow ready <break time=\"1s\"/>\nAnd more <break time=\"1s\"/>", 3);
+        cut.WaitForAssertion(() => Assert.Equal("Unpublished changes", cut.Find("[data-testid=unpublished-changes]").TextContent));
     }
 
     [Fact]

@@ -299,7 +299,9 @@ public sealed partial class SlidesView : ComponentBase
     private Task OnSecondsChanged(int slide, int segment, ChangeEventArgs e)
     {
         var key = (slide, segment);
-        if (!decimal.TryParse(e.Value?.ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
+        // "1.5" or "1,5" (as Spanish writes it), with or without a trailing "s".
+        var typed = (e.Value?.ToString() ?? "").Trim().TrimEnd('s', 'S').Trim().Replace(',', '.');
+        if (!decimal.TryParse(typed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
             || seconds * 1000 > Pause.MaxMilliseconds)
         {
             pauseProblems[key] = L["SlidesPauseOutOfRange", Pause.MaxMilliseconds / 1000];
