@@ -18,13 +18,14 @@ public class ChapterCardsTests : BunitContext
     [InlineData("es", 73, "Capítulo 1", "73 diapositivas", "14 min")]
     [InlineData("en", 1, "Chapter 1", "1 slide", "14 min")]
     [InlineData("es", 1, "Capítulo 1", "1 diapositiva", "14 min")]
-    public void Card_shows_number_slides_duration_and_language_in_the_interface_language(string culture, int slideCount, string number, string slides, string minutes)
+    [InlineData("en", 2, "Chapter 1", "2 slides", "18 s", 18_200)]
+    public void Card_shows_number_slides_duration_and_language_in_the_interface_language(string culture, int slideCount, string number, string slides, string minutes, int estimated = 819_600)
     {
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo(culture);
         try
         {
-            var course = Course with { Chapters = [Course.Chapters[0] with { SlideCount = slideCount }] };
+            var course = Course with { Chapters = [Course.Chapters[0] with { SlideCount = slideCount, EstimatedMilliseconds = estimated }] };
             var cut = Render<ChapterCards>(p => p.Add(c => c.Course, course));
 
             var link = cut.Find("a.chapter-card__link");

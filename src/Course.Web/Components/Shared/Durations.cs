@@ -5,6 +5,12 @@ public static class Durations
 {
     public static int Minutes(int milliseconds) => Math.Max(1, (int)Math.Round(milliseconds / 60_000.0));
 
+    /// <summary>How long a chapter takes, as a reader would say it: "14 min", or "18 s" under a minute.</summary>
+    public static string Length(Microsoft.Extensions.Localization.IStringLocalizer localizer, int milliseconds) =>
+        milliseconds < 59_500
+            ? localizer["Seconds", Math.Max(1, (int)Math.Round(milliseconds / 1000.0))]
+            : localizer["Minutes", Minutes(milliseconds)];
+
     public static string Seconds(int milliseconds) =>
         (milliseconds / 1000.0).ToString("0.#", System.Globalization.CultureInfo.CurrentCulture);
 
