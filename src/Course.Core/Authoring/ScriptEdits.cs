@@ -181,6 +181,32 @@ public static class ScriptEdits
     }
 
     /// <summary>
+    /// Moves a slide's last segment to the start of the next slide (<paramref name="direction"/> +1), or its first
+    /// segment to the end of the previous slide (−1), as a line of its own. A slide's only segment stays (merge
+    /// the slides instead), and nothing moves past the first or the last slide.
+    /// </summary>
+    public static ChapterScript MoveSegmentToSlide(ChapterScript script, int slide, int direction)
+    {
+        CheckSlide(script, slide);
+        if (direction is not (1 or -1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(direction), direction, "a segment moves to the next slide (+1) or the previous one (−1)");
+        }
+
+        var target = slide + direction;
+        if (target < 0 || target >= script.Slides.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(direction), direction, $"slide {slide} has no slide {(direction > 0 ? "after" : "before")} it");
+        }
+
+        var segments = script.Slides[slide].Segments;
+        var segment = direction > 0 ? segments.Count - 1 : 0;
+        var moved = segments[segment] with { ContinuesLine = false };
+        var without = DeleteSegment(script, slide, segment); // refuses a slide's only segment
+        return InsertSegment(without, target, direction > 0 ? 0 : without.Slides[target].Segments.Count, moved);
+    }
+
+    /// <summary>
     /// Inserts a segment at <paramref name="index"/> of a slide (0 to its segment count). It starts a line of
     /// its own; inserted inside a line, the rest of that line starts a new line after it.
     /// </summary>

@@ -23,6 +23,7 @@ public class ScriptEditsTests
             "split" => ScriptEdits.SplitSlide(script, N(1), N(2)),
             "merge" => ScriptEdits.MergeWithNext(script, N(1)),
             "move-segment" => ScriptEdits.MoveSegment(script, N(1), N(2), N(3)),
+            "move-to-slide" => ScriptEdits.MoveSegmentToSlide(script, N(1), N(2)),
             "insert-segment" => ScriptEdits.InsertSegment(script, N(1), N(2), new ScriptSegment(words[3])),
             "delete-segment" => ScriptEdits.DeleteSegment(script, N(1), N(2)),
             "pause" => ScriptEdits.SetPause(script, N(1), N(2), BreakStrengths.TryParse(words[3], out var strength)
@@ -62,6 +63,12 @@ public class ScriptEditsTests
         { "a\n\nb\nc\n\nd", "merge 1", "a\n\nb\nc\nd" },
         { "a <break time=\"1s\"/>\nb <break strength='weak' />", "move-segment 0 1 -1", "b <break strength='weak' />\na <break time=\"1s\"/>" },
         { "a\nb\nc", "move-segment 0 0 2", "b\nc\na" },
+        // across slides: the last line goes to the start of the next slide, the first to the end of the previous
+        { "a <break time=\"1s\"/>\nb <break/>\n\nc", "move-to-slide 0 1", "a <break time=\"1s\"/>\n\nb <break/>\nc" },
+        { "a\n\nb\nc", "move-to-slide 1 -1", "a\nb\n\nc" },
+        // a segment inside a line leaves it as a line of its own; the rest of the line stays a line
+        { "a <break time=\"1s\"/> b\n\nc", "move-to-slide 0 1", "a <break time=\"1s\"/>\n\nb\nc" },
+        { "a\n\nb <break time=\"1s\"/> c", "move-to-slide 1 -1", "a\nb <break time=\"1s\"/>\n\nc" },
         { "a\nb\nc", "move-segment 0 2 -2", "c\na\nb" },
         // the line layout stays with the positions
         { "a <break time=\"1s\"/> b <break/>\nc", "move-segment 0 2 -1", "a <break time=\"1s\"/> c\nb <break/>" },
@@ -128,6 +135,9 @@ public class ScriptEditsTests
         { "a\nb", "move-segment 0 0 -1", typeof(ArgumentOutOfRangeException) },
         { "a\nb", "move-segment 0 1 1", typeof(ArgumentOutOfRangeException) },
         { "a\nb", "move-segment 1 0 1", typeof(ArgumentOutOfRangeException) },
+        { "a\nb\n\nc", "move-to-slide 1 1", typeof(ArgumentOutOfRangeException) },
+        { "a\nb\n\nc", "move-to-slide 0 -1", typeof(ArgumentOutOfRangeException) },
+        { "a\n\nb", "move-to-slide 0 1", typeof(InvalidOperationException) },
         { "a\nb", "insert-segment 0 3 x", typeof(ArgumentOutOfRangeException) },
         { "a\nb", "insert-segment 0 1 <b>", typeof(ArgumentException) },
         { "a", "delete-segment 0 0", typeof(InvalidOperationException) },

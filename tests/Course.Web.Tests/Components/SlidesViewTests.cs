@@ -49,6 +49,8 @@ public class SlidesViewTests : BunitContext
         { "slides-1-2-split", "Uno <break time=\"1.0s\"/>\n\nDos <break time='2s' />\n\nTres <break/>\n\nCuatro" },
         { "slides-1-2-up", "Dos <break time='2s' />\nUno <break time=\"1.0s\"/>\n\nTres <break/>\n\nCuatro" },
         { "slides-1-1-down", "Dos <break time='2s' />\nUno <break time=\"1.0s\"/>\n\nTres <break/>\n\nCuatro" },
+        // past the slide's edge: the last line goes to the start of the next slide
+        { "slides-1-2-down", "Uno <break time=\"1.0s\"/>\n\nDos <break time='2s' />\nTres <break/>\n\nCuatro" },
         { "slides-1-1-add", "Uno <break time=\"1.0s\"/>\nNew line\nDos <break time='2s' />\n\nTres <break/>\n\nCuatro" },
         { "slides-1-1-delete", "Dos <break time='2s' />\n\nTres <break/>\n\nCuatro" },
         { "slides-1-1-remove-pause", "Uno\nDos <break time='2s' />\n\nTres <break/>\n\nCuatro" },
@@ -270,6 +272,21 @@ public class SlidesViewTests : BunitContext
         Assert.True(cut.Find("#slides-1-1-delete").HasAttribute("disabled"));
         Assert.True(cut.Find("#slides-1-1-split").HasAttribute("disabled"));
         Assert.False(cut.Find("#slides-1-add").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void A_line_moves_into_the_slide_before_but_never_leaves_a_slide_empty_or_the_chapter()
+    {
+        var cut = RenderView("Uno\n\nDos\nTres\n\nCuatro");
+
+        Assert.True(cut.Find("#slides-1-1-up").HasAttribute("disabled"));   // the first slide's first line: nowhere above
+        Assert.True(cut.Find("#slides-1-1-down").HasAttribute("disabled")); // a slide's only line: merge instead
+        Assert.True(cut.Find("#slides-3-1-down").HasAttribute("disabled"));
+
+        cut.Find("#slides-2-1-up").Click();
+
+        Assert.Equal(["Uno\nDos\n\nTres\n\nCuatro"], changes);
+        Assert.Equal("Segment 1 of slide 2 moved to the end of slide 1.", cut.Find(".slides-view__status").TextContent);
     }
 
     [Fact]

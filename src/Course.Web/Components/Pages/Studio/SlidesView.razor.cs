@@ -215,6 +215,35 @@ public sealed partial class SlidesView : ComponentBase
 
     // Segments
 
+    /// <summary>
+    /// One place up or down: within the slide, or past its edge into the slide before or after (a slide keeps
+    /// at least one segment), so a line can reach any slide by buttons alone.
+    /// </summary>
+    private bool CanMoveSegment(int slide, int segment, int direction)
+    {
+        var slides = Script!.Slides;
+        var count = slides[slide].Segments.Count;
+        var target = segment + direction;
+        return target >= 0 && target < count
+            || count > 1 && slide + direction >= 0 && slide + direction < slides.Count;
+    }
+
+    private Task MoveSegmentBy(int slide, int segment, int direction)
+    {
+        var count = Script!.Slides[slide].Segments.Count;
+        if (segment + direction >= 0 && segment + direction < count)
+        {
+            return MoveSegment(slide, segment, direction);
+        }
+
+        var target = slide + direction;
+        // Down: it becomes the first of the next slide; up: the last of the one before.
+        var index = direction > 0 ? 0 : Script.Slides[target].Segments.Count;
+        return Restructure(s => ScriptEdits.MoveSegmentToSlide(s, slide, direction),
+            L[direction > 0 ? "SlidesStatusSegmentMovedToNext" : "SlidesStatusSegmentMovedToPrevious", segment + 1, slide + 1, target + 1],
+            SegmentId(target, index, direction > 0 ? "down" : "up"));
+    }
+
     private Task MoveSegment(int slide, int segment, int offset)
     {
         var target = segment + offset;
