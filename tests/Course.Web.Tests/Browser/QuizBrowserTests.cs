@@ -72,6 +72,9 @@ public class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Take the checkpoint" }))
             .ToHaveAttributeAsync("href", new Regex("/quizzes/tokens\\?then=%2Fcourses%2Fai-engineering%2Fchapters%2Ffoundation-models%2Fslides%2F14%3Fplay%3D1$"));
 
+        // The play control, too, says that playing on skips the checkpoint.
+        await Assertions.Expect(page.Locator(".control--play")).ToHaveAttributeAsync("aria-label", "Play on without the checkpoint");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Skip and continue" }).ClickAsync();
         await Assertions.Expect(page.Locator(".player__counter")).ToHaveTextAsync("14 / 73");
         await Assertions.Expect(page.Locator(".player[data-playing='true']")).ToBeVisibleAsync();

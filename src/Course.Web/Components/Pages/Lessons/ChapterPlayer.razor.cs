@@ -383,4 +383,9 @@ public sealed partial class ChapterPlayer : ComponentBase
 
     /// <summary>What the browser remembers between visits.</summary>
     internal sealed record PlayerSettings(bool Narration, double Speed);
+
+    // At a checkpoint, playing on skips it: the button says so rather than just "Play".
+    private string PlayLabel => state.IsPlaying ? L["Pause"] : state.Phase == PlaybackPhase.Checkpoint ? L["PlaySkipsCheckpoint"] : L["Play"];
+
+    private string PlayTitle => state.IsPlaying ? L["PauseKey"] : state.Phase == PlaybackPhase.Checkpoint ? L["PlaySkipsCheckpoint"] : L["PlayKey"];
 }
