@@ -25,22 +25,21 @@ public sealed class QuizAttempt
     private readonly QuizDefinition quiz;
     private readonly QuizGrader grader;
     private readonly Dictionary<string, QuestionOutcome> outcomes;
+    private readonly Dictionary<string, PresentedQuestion> presented;
     private readonly Lock gate = new();
 
-    public QuizAttempt(QuizDefinition quiz, QuizGrader grader, int seed, DateTimeOffset startedAt)
+    /// <param name="key">This attempt's secret: the same key shows the same ids in the same order (prerendered and live page alike).</param>
+    public QuizAttempt(QuizDefinition quiz, QuizGrader grader, AttemptKey key, DateTimeOffset startedAt)
     {
         this.quiz = quiz;
         this.grader = grader;
-        Seed = seed;
         StartedAt = startedAt;
-        var random = new Random(seed);
-        Questions = [.. quiz.Questions.Select(q => QuestionView.From(q, random))];
+        presented = quiz.Questions.ToDictionary(q => q.Id, q => new PresentedQuestion(q, key), StringComparer.Ordinal);
+        Questions = [.. quiz.Questions.Select(q => presented[q.Id].View)];
         outcomes = quiz.Questions.ToDictionary(q => q.Id, q => new QuestionOutcome(q.Id, null, 0, null, false, null), StringComparer.Ordinal);
     }
 
     public Guid Id { get; } = Guid.NewGuid();
-
-    public int Seed { get; }
 
     public DateTimeOffset StartedAt { get; }
 
@@ -62,7 +61,10 @@ public sealed class QuizAttempt
         }
     }
 
-    /// <summary>Immediate mode: grades one question; a wrong first try may be tried once more.</summary>
+    /// <summary>
+    /// Immediate mode: grades one question; a wrong first try may be tried once more. Answers name options by
+    /// the ids this attempt showed (<see cref="Questions"/>); outcomes keep them that way.
+    /// </summary>
     public QuestionOutcome Check(string questionId, Answer answer)
     {
         lock (gate)
@@ -78,12 +80,12 @@ public sealed class QuizAttempt
                 return current; // a double click or a replayed message: the first grade stands
             }
 
-            var question = quiz.Questions.First(q => q.Id == questionId);
-            var grade = grader.Grade(question, answer);
+            var question = presented[questionId];
+            var grade = grader.Grade(question.Question, question.ToAuthoring(answer));
             var tries = current.Tries + 1;
             var closed = grade.IsCorrect || tries >= TriesInImmediateMode;
             var outcome = new QuestionOutcome(questionId, answer, tries, closed ? grade : grade with { CorrectAnswer = "" }, closed,
-                closed ? question.Explanation : null);
+                closed ? question.Question.Explanation : null);
             outcomes[questionId] = outcome;
             return outcome;
         }
@@ -122,7 +124,7 @@ public sealed class QuizAttempt
 
                 try
                 {
-                    var grade = grader.Grade(question, answer);
+                    var grade = grader.Grade(question, presented[question.Id].ToAuthoring(answer));
                     graded[question.Id] = new QuestionOutcome(question.Id, answer, current.Tries + 1, grade, true, question.Explanation);
                 }
                 catch (InvalidAnswerException e)

@@ -11,8 +11,8 @@ public sealed class QuizAttempts(QuizGrader grader, TimeProvider clock)
     private readonly Dictionary<string, List<QuizAttempt>> attempts = [];
     private readonly Lock gate = new();
 
-    /// <summary>The attempt in progress, or a new one shuffled with <paramref name="seed"/>.</summary>
-    public QuizAttempt Current(string quizKey, QuizDefinition quiz, int seed)
+    /// <summary>The attempt in progress, or a new one shown with <paramref name="key"/>'s ids and order.</summary>
+    public QuizAttempt Current(string quizKey, QuizDefinition quiz, AttemptKey key)
     {
         lock (gate)
         {
@@ -27,7 +27,7 @@ public sealed class QuizAttempts(QuizGrader grader, TimeProvider clock)
                 return last; // the result stays on screen until the learner retakes
             }
 
-            return Start(list, quiz, seed);
+            return Start(list, quiz, key);
         }
     }
 
@@ -35,7 +35,7 @@ public sealed class QuizAttempts(QuizGrader grader, TimeProvider clock)
     {
         lock (gate)
         {
-            return Start(List(quizKey), quiz, Random.Shared.Next());
+            return Start(List(quizKey), quiz, AttemptKey.New());
         }
     }
 
@@ -57,9 +57,9 @@ public sealed class QuizAttempts(QuizGrader grader, TimeProvider clock)
         return list;
     }
 
-    private QuizAttempt Start(List<QuizAttempt> list, QuizDefinition quiz, int seed)
+    private QuizAttempt Start(List<QuizAttempt> list, QuizDefinition quiz, AttemptKey key)
     {
-        var attempt = new QuizAttempt(quiz, grader, seed, clock.GetUtcNow());
+        var attempt = new QuizAttempt(quiz, grader, key, clock.GetUtcNow());
         list.Add(attempt);
         return attempt;
     }

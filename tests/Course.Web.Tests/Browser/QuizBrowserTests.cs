@@ -59,6 +59,42 @@ public class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_live_quiz_never_sends_the_browser_an_authoring_id()
+    {
+        // Everything the circuit sends (render batches included) is read as text; the matching question's
+        // authoring ids follow its pairs, so any of them reaching the browser would give the answer away.
+        var page = await browser.NewPageAsync();
+        var received = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+            received.Enqueue(frame.Binary is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : frame.Text ?? "");
+        await page.GotoAsync(Chapter + "/quizzes/tipos-de-modelos");
+        await Ready(page, ".quiz");
+
+        var question = page.Locator("#q-emparejar-tipos");
+        await question.GetByLabel("Modelo enmascarado (BERT)").SelectOptionAsync(new SelectOptionValue { Label = "Generar texto nuevo, prediciendo lo que sigue" });
+        await question.GetByLabel("Modelo autorregresivo (GPT)").SelectOptionAsync(new SelectOptionValue { Label = "Adivinar palabras que faltan y clasificar texto" });
+        await Assertions.Expect(question.GetByRole(AriaRole.Button, new() { Name = "Check" })).ToBeEnabledAsync();
+
+        var values = await page.Locator(".questions input[type=radio], .questions select option[value]:not([value=''])")
+            .EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.value)");
+        Assert.NotEmpty(values);
+        Assert.All(values, value => Assert.Matches("^o[0-9a-f]{15}$", value));
+        // The render batches carry the options' values as text, so reading frames as text does see ids.
+        Assert.Contains(received, frame => frame.Contains(values[0], StringComparison.Ordinal));
+        foreach (var authoringId in new[] { "masked", "autoregressive", "generate" })
+        {
+            Assert.DoesNotContain(received, frame => frame.Contains(authoringId, StringComparison.Ordinal));
+        }
+
+        // Wrong twice: then, and only then, the right matches are shown.
+        await question.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+        await Assertions.Expect(question.Locator(".feedback--retry")).ToBeVisibleAsync();
+        await question.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+        await Assertions.Expect(question.Locator(".feedback__answer"))
+            .ToContainTextAsync("Modelo enmascarado (BERT) → Adivinar palabras que faltan y clasificar texto");
+    }
+
+    [Fact]
     public async Task A_checkpoint_stops_the_player_and_can_be_taken_or_skipped()
     {
         var page = await browser.NewPageAsync();
@@ -121,9 +157,9 @@ public class QuizBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Ready(page, ".quiz");
         if (quiz.EndsWith("tokens", StringComparison.Ordinal))
         {
-            await page.Locator(".question--current input[value=b]").CheckAsync();
+            await page.Locator(".question--current").GetByLabel("Siempre una palabra completa").CheckAsync();
             await page.Locator(".question--current").GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
-            await page.Locator(".question--current input[value=c]").CheckAsync();
+            await page.Locator(".question--current").GetByLabel("Una oración completa").CheckAsync();
             await page.Locator(".question--current").GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
             await Assertions.Expect(page.Locator(".question--current .feedback")).ToBeVisibleAsync();
         }

@@ -11,7 +11,10 @@ public class QuestionInputTests : BunitContext
     public QuestionInputTests() => Services.AddLocalization(options => options.ResourcesPath = "Resources");
 
     private static QuestionView View(QuestionBody body) =>
-        QuestionView.From(new Question("q", "¿Pregunta?", "Explicación secreta", null, body), new Random(3));
+        new PresentedQuestion(new Question("q", "¿Pregunta?", "Explicación secreta", null, body), AttemptKey.FromText("3")).View;
+
+    // The id this attempt shows for an option, found by its text as a learner finds it.
+    private static string Id(QuestionView view, string text) => view.Options.Concat(view.Targets).Single(o => o.Text == text).Id;
 
     private (IRenderedComponent<QuestionInput> Cut, DraftAnswer Draft) RenderInput(QuestionView view, bool locked = false)
     {
@@ -26,12 +29,12 @@ public class QuestionInputTests : BunitContext
         var view = View(new ChoiceBody([new("a", "BERT"), new("b", "GPT")], ["a"]));
         var (cut, draft) = RenderInput(view);
 
-        cut.Find("input#q-b").Change(true);
-        cut.Find("input#q-a").Change(true);
+        cut.Find($"input#q-{Id(view, "GPT")}").Change(true);
+        cut.Find($"input#q-{Id(view, "BERT")}").Change(true);
 
-        Assert.Equal(["a"], draft.Selected);
+        Assert.Equal([Id(view, "BERT")], draft.Selected);
         Assert.Equal(2, cut.FindAll("input[type=radio][name=q]").Count);
-        Assert.Equal("GPT", cut.Find("label[for=q-b]").TextContent.Trim());
+        Assert.Equal("GPT", cut.Find($"label[for=q-{Id(view, "GPT")}]").TextContent.Trim());
         Assert.DoesNotContain("correct", cut.Markup, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -41,21 +44,23 @@ public class QuestionInputTests : BunitContext
         var view = View(new ChoiceBody([new("a", "A"), new("b", "B"), new("c", "C")], ["a", "b"], Multiple: true));
         var (cut, draft) = RenderInput(view);
 
-        cut.Find("input#q-a").Change(true);
-        cut.Find("input#q-c").Change(true);
-        cut.Find("input#q-c").Change(false);
+        cut.Find($"input#q-{Id(view, "A")}").Change(true);
+        cut.Find($"input#q-{Id(view, "C")}").Change(true);
+        cut.Find($"input#q-{Id(view, "C")}").Change(false);
 
-        Assert.Equal(["a"], draft.Selected);
-        Assert.Equal(new ChoiceAnswer(["a"]).Selected, ((ChoiceAnswer)draft.ToAnswer()).Selected);
+        Assert.Equal([Id(view, "A")], draft.Selected);
+        Assert.Equal([Id(view, "A")], ((ChoiceAnswer)draft.ToAnswer()).Selected);
     }
 
     [Fact]
     public void True_false_offers_two_labelled_choices()
     {
-        var (cut, draft) = RenderInput(View(new TrueFalseBody(true)));
+        var view = View(new TrueFalseBody(true));
+        var (cut, draft) = RenderInput(view);
 
         Assert.Equal(["True", "False"], cut.FindAll("label.option").Select(l => l.TextContent.Trim()));
-        cut.Find("input#q-false").Change(true);
+        Assert.DoesNotContain(cut.FindAll("input"), input => input.GetAttribute("value") is "true" or "false");
+        cut.Find($"input#q-{Id(view, "false")}").Change(true);
 
         Assert.False(draft.Value);
         Assert.Equal(new TrueFalseAnswer(false), draft.ToAnswer());
@@ -82,7 +87,7 @@ public class QuestionInputTests : BunitContext
         var view = View(new OrderingBody([new("c", "Crawl"), new("w", "Walk"), new("r", "Run")]));
         var (cut, draft) = RenderInput(view);
         var start = draft.Order.ToList();
-        Assert.NotEqual(["c", "w", "r"], start);
+        Assert.Equal(view.Options.Select(o => o.Id), start);
 
         var first = view.Options.First(o => o.Id == start[0]).Text;
         cut.Find($"button[aria-label='Move “{first}” down']").Click();
@@ -98,11 +103,11 @@ public class QuestionInputTests : BunitContext
             new Dictionary<string, string> { ["bert"] = "m", ["gpt"] = "a" }));
         var (cut, draft) = RenderInput(view);
 
-        cut.Find("select#q-bert").Change("m");
-        cut.Find("select#q-gpt").Change("m");
+        cut.Find($"select#q-{Id(view, "BERT")}").Change(Id(view, "enmascarado"));
+        cut.Find($"select#q-{Id(view, "GPT")}").Change(Id(view, "enmascarado"));
 
-        Assert.Equal("BERT", cut.Find("label[for=q-bert]").TextContent);
-        Assert.Equal(new Dictionary<string, string> { ["bert"] = "m", ["gpt"] = "m" }, draft.Pairs);
+        Assert.Equal("BERT", cut.Find($"label[for=q-{Id(view, "BERT")}]").TextContent);
+        Assert.Equal(new Dictionary<string, string> { [Id(view, "BERT")] = Id(view, "enmascarado"), [Id(view, "GPT")] = Id(view, "enmascarado") }, draft.Pairs);
         Assert.False(draft.IsEmpty);
     }
 

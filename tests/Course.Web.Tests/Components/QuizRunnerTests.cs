@@ -43,8 +43,16 @@ public class QuizRunnerTests : BunitContext
         return cut;
     }
 
+    // Options are found by what the learner reads: their ids are opaque and change with every attempt.
     private static void Pick(IRenderedComponent<QuizRunner> cut, string questionId, string optionText) =>
         cut.Find($"#q-{questionId} label.option:has(span:contains('{optionText}')) input").Change(true);
+
+    private static void Match(IRenderedComponent<QuizRunner> cut, string questionId, string prompt, string target)
+    {
+        var row = cut.Find($"#q-{questionId} .matching__row:has(label:contains('{prompt}'))");
+        var value = row.QuerySelectorAll("option").Single(o => o.TextContent == target).GetAttribute("value")!;
+        cut.Find($"#q-{questionId} select#{row.QuerySelector("select")!.Id}").Change(value);
+    }
 
     [Fact]
     public void A_wrong_first_check_offers_one_more_try_then_shows_answer_explanation_and_review_link()
@@ -52,12 +60,12 @@ public class QuizRunnerTests : BunitContext
         var cut = RenderQuiz("tokens");
         var question = "#q-que-es-un-token";
 
-        cut.Find($"{question} input[value=b]").Change(true);
+        Pick(cut, "que-es-un-token", "Siempre una palabra completa");
         cut.Find($"{question} .question__actions button").Click();
         cut.WaitForAssertion(() => Assert.Contains("You have one more try", cut.Find(question).TextContent), Patience);
         Assert.DoesNotContain("Un token puede ser", cut.Markup);
 
-        cut.Find($"{question} input[value=c]").Change(true);
+        Pick(cut, "que-es-un-token", "Una oración completa");
         cut.Find($"{question} .question__actions button").Click();
 
         var feedback = cut.WaitForElement($"{question} .feedback", Patience);
@@ -74,14 +82,14 @@ public class QuizRunnerTests : BunitContext
     {
         var cut = RenderQuiz("tipos-de-modelos", then: "/courses/ai-engineering/chapters/foundation-models/slides/20?play=1");
 
-        cut.Find("#q-emparejar-tipos select#emparejar-tipos-masked").Change("fill");
-        cut.Find("#q-emparejar-tipos select#emparejar-tipos-autoregressive").Change("generate");
+        Match(cut, "emparejar-tipos", "Modelo enmascarado (BERT)", "Adivinar palabras que faltan y clasificar texto");
+        Match(cut, "emparejar-tipos", "Modelo autorregresivo (GPT)", "Generar texto nuevo, prediciendo lo que sigue");
         cut.Find("#q-emparejar-tipos .question__actions button").Click();
         cut.Find("#q-nombre-autorregresivo input").Input("Autoregresivo");
         cut.Find("#q-nombre-autorregresivo .question__actions button").Click();
-        cut.Find("#q-bert-sentimientos input[value=true]").Change(true);
+        Pick(cut, "bert-sentimientos", "True");
         cut.Find("#q-bert-sentimientos .question__actions button").Click();
-        cut.Find("#q-ia-generativa input[value=a]").Change(true);
+        Pick(cut, "ia-generativa", "Con un vocabulario finito puede crear infinitas combinaciones");
         cut.Find("#q-ia-generativa .question__actions button").Click();
 
         // The last check completes the attempt, which is stored: on PostgreSQL the result comes a render later.
@@ -128,7 +136,7 @@ public class QuizRunnerTests : BunitContext
         Assert.Contains("quiz--paged", cut.Find(".quiz").ClassList);
         Assert.Contains("14 unanswered", cut.Find(".submit").TextContent);
 
-        cut.Find("#q-auto-supervision input[value=a]").Change(true);
+        Pick(cut, "auto-supervision", "El modelo infiere las etiquetas de los propios datos, sin etiquetado manual");
         cut.Find("#q-pares-clip input").Input("400");
         cut.Find(".submit button").Click();
 

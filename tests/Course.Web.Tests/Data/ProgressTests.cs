@@ -169,6 +169,37 @@ public sealed class ProgressTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_wrong_option_picked_under_different_ids_counts_as_one_common_wrong_answer()
+    {
+        // Every attempt shows its options under ids of its own; instructors still see which option learners chose.
+        var other = await SignedInClient.CreateUserAsync(app, "luis@example.com");
+        await Play(learner, (1, 1, 0)); // the dashboard lists chapters the learner has started
+        using (var scope = app.Services.CreateScope())
+        {
+            var play = (await scope.ServiceProvider.GetRequiredService<Course.Web.Quizzes.QuizCatalog>().GetAsync("ai-engineering", "foundation-models", "final"))!;
+            var grader = scope.ServiceProvider.GetRequiredService<Course.Core.Quizzes.QuizGrader>();
+            var ids = new List<string>();
+            foreach (var user in new[] { learner, other })
+            {
+                var attempt = new Course.Core.Quizzes.QuizAttempt(play.Definition, grader, Course.Core.Quizzes.AttemptKey.New(), start);
+                var wrong = attempt.Questions.Single(q => q.Id == "auto-supervision").Options.Single(o => o.Text == "Un equipo humano revisa cada respuesta del modelo").Id;
+                ids.Add(wrong);
+                Assert.Empty(attempt.Submit(new Dictionary<string, Course.Core.Quizzes.Answer> { ["auto-supervision"] = new Course.Core.Quizzes.ChoiceAnswer([wrong]) }, start));
+                await scope.ServiceProvider.GetRequiredService<LearnerProgress>().SaveAttemptAsync(user, chapter.Chapter.ChapterId, attempt);
+            }
+
+            Assert.NotEqual(ids[0], ids[1]);
+        }
+
+        using var read = app.Services.CreateScope();
+        var figures = await read.ServiceProvider.GetRequiredService<Course.Web.Studio.ChapterAnalytics>().ComputeAsync(chapter);
+        var question = figures.Quizzes.Single(q => q.Slug == "final").Questions.Single(q => q.Key == "auto-supervision");
+        Assert.Equal(("Un equipo humano revisa cada respuesta del modelo", 2), Assert.Single(question.CommonWrong));
+        var review = Assert.Single(await read.ServiceProvider.GetRequiredService<LearnerProgress>().DashboardAsync(learner)).ToReview;
+        Assert.Contains(review, w => w.QuestionKey == "auto-supervision");
+    }
+
+    [Fact]
     public async Task A_learner_who_saw_every_slide_and_passed_the_final_quiz_counts_as_completed()
     {
         var other = await SignedInClient.CreateUserAsync(app, "luis@example.com");

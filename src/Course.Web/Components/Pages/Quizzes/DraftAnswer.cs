@@ -23,7 +23,7 @@ public sealed class DraftAnswer(QuestionView question)
         QuestionKind.SingleChoice or QuestionKind.MultipleResponse => Selected.Count == 0,
         QuestionKind.TrueFalse => Value is null,
         QuestionKind.Matching => Pairs.Count < question.Options.Count,
-        QuestionKind.Ordering => !moved, // the start order is never the answer, so an untouched list is unanswered
+        QuestionKind.Ordering => !moved, // the start order is random: a list the learner has not touched is no answer yet
         _ => string.IsNullOrWhiteSpace(Text),
     };
 

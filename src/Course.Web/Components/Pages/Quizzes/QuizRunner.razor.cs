@@ -60,11 +60,12 @@ public sealed partial class QuizRunner : ComponentBase
     public string QuizSlug { get; set; } = "";
 
     /// <summary>
-    /// The shuffle of a new attempt, carried from the prerendered page to the live one so the options
-    /// do not jump around when the page becomes interactive.
+    /// The secret of a new attempt (its option ids and order), carried from the prerendered page to the live
+    /// one so the options do not change when the page becomes interactive. The framework encrypts persisted
+    /// state on the server's data-protection keys, so the page never holds it readable.
     /// </summary>
     [PersistentState]
-    public int? AttemptSeed { get; set; }
+    public string? AttemptSecret { get; set; }
 
     /// <summary>Where "continue" leads after a checkpoint (the next slide).</summary>
     [Parameter]
@@ -97,8 +98,8 @@ public sealed partial class QuizRunner : ComponentBase
             userId = (await Authentication).User.FindFirstValue(ClaimTypes.NameIdentifier);
         }
 
-        AttemptSeed ??= Random.Shared.Next();
-        Load(Attempts.Current(Key, play.Definition, AttemptSeed.Value));
+        AttemptSecret ??= AttemptKey.New().ToString();
+        Load(Attempts.Current(Key, play.Definition, AttemptKey.Parse(AttemptSecret)));
     }
 
     private void Load(QuizAttempt next)
