@@ -31,8 +31,15 @@ public sealed class Chapter
     public string? Description { get; set; }
     public ChapterStatus Status { get; set; }
 
-    /// <summary>Changes on every save: optimistic concurrency for editors, and the key of rendered caches.</summary>
+    /// <summary>Changes whenever what learners see of the chapter changes: the key of rendered caches.</summary>
     public Guid Version { get; set; }
+
+    /// <summary>
+    /// Grows by one with every write of the chapter's content (a draft saved, a publish, a restore) and never
+    /// goes back, draft or no draft. Every write states the revision it started from, so a stale editor meets
+    /// a conflict instead of overwriting someone's work. Quiz edits and details do not touch it.
+    /// </summary>
+    public int ContentRevision { get; set; }
 
     // Kept with the chapter so the catalogue lists chapters without reading their slides.
     public int SlideCount { get; set; }

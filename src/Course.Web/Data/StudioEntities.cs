@@ -2,14 +2,14 @@ namespace Course.Web.Data;
 
 /// <summary>
 /// The chapter as an instructor is editing it: the whole script as text, saved as they type (errors and
-/// all, so nothing typed is lost). <see cref="Revision"/> guards against two editors overwriting each other.
+/// all, so nothing typed is lost). The chapter's <see cref="Chapter.ContentRevision"/> guards against two editors
+/// overwriting each other.
 /// </summary>
 public sealed class ChapterDraft
 {
     public int Id { get; set; }
     public int ChapterId { get; set; }
     public required string ScriptText { get; set; }
-    public int Revision { get; set; }
     public string? SavedBy { get; set; }
     public DateTimeOffset SavedAt { get; set; }
 

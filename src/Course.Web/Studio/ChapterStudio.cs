@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Course.Web.Studio;
 
 /// <summary>
-/// The instructor studio's write side: drafts saved as text with a revision (so concurrent editors meet a
-/// conflict instead of overwriting each other), publishing a draft atomically as a numbered version
+/// The instructor studio's write side: drafts saved as text, each write checked against the chapter's content
+/// revision (so concurrent editors meet a conflict instead of overwriting each other), publishing a draft atomically as a numbered version
 /// (slides keep their keys where they continue, so learners keep their place), history and restore.
 /// One short-lived context per operation.
 /// </summary>
@@ -57,6 +57,7 @@ public sealed class ChapterStudio(
             Language = language,
             Status = ChapterStatus.Draft,
             Version = Guid.NewGuid(),
+            ContentRevision = 1, // its first draft
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -67,7 +68,6 @@ public sealed class ChapterStudio(
         {
             ChapterId = chapter.Id,
             ScriptText = text,
-            Revision = 1,
             SavedBy = author,
             SavedAt = now,
             SlideKeysJson = DraftSlideKeys.Write(DraftSlideKeys.After([], text)),
@@ -88,34 +88,34 @@ public sealed class ChapterStudio(
         var published = await PublishedTextAsync(db, chapterId, cancellationToken);
         var draft = await db.ChapterDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.ChapterId == chapterId, cancellationToken);
         return new DraftView(chapter.Id, chapter.Course.Slug, chapter.Slug, chapter.Title, chapter.Language, chapter.Description, chapter.Status,
-            draft?.ScriptText ?? published, draft?.Revision ?? 0, draft?.SavedBy, draft?.SavedAt, published);
+            draft?.ScriptText ?? published, chapter.ContentRevision, draft is not null, draft?.SavedBy, draft?.SavedAt, published);
     }
 
     /// <summary>
-    /// Saves the text as the chapter's draft if nobody saved since <paramref name="expectedRevision"/>
-    /// (0: no draft existed). Drafts may have errors: they are work in progress.
+    /// Saves the text as the chapter's draft if the chapter's content is still at <paramref name="expectedRevision"/>
+    /// (nobody saved, published or restored since this editor read it). Drafts may have errors: they are work in progress.
     /// </summary>
     public async Task<SaveResult> SaveDraftAsync(int chapterId, string text, int expectedRevision, string author, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Chapters.AnyAsync(c => c.Id == chapterId, cancellationToken))
+        var chapter = await db.Chapters.SingleOrDefaultAsync(c => c.Id == chapterId, cancellationToken);
+        if (chapter is null)
         {
             return new SaveResult.NotFound();
         }
 
         var draft = await db.ChapterDrafts.SingleOrDefaultAsync(d => d.ChapterId == chapterId, cancellationToken);
-        var current = draft?.Revision ?? 0;
-        if (current != expectedRevision)
+        if (chapter.ContentRevision != expectedRevision)
         {
-            return new SaveResult.Conflict(draft?.ScriptText ?? await PublishedTextAsync(db, chapterId, cancellationToken), current, draft?.SavedBy, draft?.SavedAt ?? default);
+            return await ConflictAsync(db, chapter, draft, cancellationToken);
         }
 
         var now = clock.GetUtcNow();
         if (draft is null && text == await PublishedTextAsync(db, chapterId, cancellationToken))
         {
             // Nothing to keep: the published chapter says just this (a last save right after a publish).
-            return new SaveResult.Saved(0, now);
+            return new SaveResult.Saved(chapter.ContentRevision, now);
         }
 
         var keyed = DraftSlideKeys.Read(draft?.SlideKeysJson) ?? await DraftSlideKeys.PublishedAsync(db, chapterId, cancellationToken);
@@ -127,20 +127,20 @@ public sealed class ChapterStudio(
 
         draft.ScriptText = text;
         draft.SlideKeysJson = DraftSlideKeys.Write(DraftSlideKeys.After(keyed, text));
-        draft.Revision = current + 1;
         draft.SavedBy = author;
         draft.SavedAt = now;
+        chapter.ContentRevision++;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception e) when (e is DbUpdateConcurrencyException or DbUpdateException)
         {
-            // Another save won the race between our read and our write (or created the draft first).
+            // Another write won the race between our read and our write (or created the draft first).
             return await ConflictAsync(chapterId, cancellationToken);
         }
 
-        return new SaveResult.Saved(draft.Revision, now);
+        return new SaveResult.Saved(chapter.ContentRevision, now);
     }
 
     /// <summary>
@@ -158,11 +158,9 @@ public sealed class ChapterStudio(
         }
 
         var draft = await db.ChapterDrafts.SingleOrDefaultAsync(d => d.ChapterId == chapterId, cancellationToken);
-        if ((draft?.Revision ?? 0) != expectedRevision)
+        if (chapter.ContentRevision != expectedRevision)
         {
-            return draft is null
-                ? new PublishResult.Conflict(await PublishedTextAsync(db, chapterId, cancellationToken), 0, null, default)
-                : new PublishResult.Conflict(draft.ScriptText, draft.Revision, draft.SavedBy, draft.SavedAt);
+            return ToPublishConflict(await ConflictAsync(db, chapter, draft, cancellationToken));
         }
 
         var text = draft?.ScriptText ?? ScriptWriter.Write(ChapterContent.ToScript(chapter.Slides), includeMetadata: false);
@@ -201,6 +199,7 @@ public sealed class ChapterStudio(
         chapter.PublishedAt = now;
         chapter.UpdatedAt = now;
         chapter.Version = Guid.NewGuid();
+        chapter.ContentRevision++;
         var number = 1 + (await db.ChapterVersions.Where(v => v.ChapterId == chapterId).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0);
         db.ChapterVersions.Add(new ChapterVersion
         {
@@ -223,8 +222,8 @@ public sealed class ChapterStudio(
         }
         catch (DbUpdateConcurrencyException)
         {
-            var conflict = await ConflictAsync(chapterId, cancellationToken);
-            return conflict is SaveResult.Conflict c ? new PublishResult.Conflict(c.TheirText, c.TheirRevision, c.TheirAuthor, c.TheirAt) : new PublishResult.NotFound();
+            // Another publish or save committed between our read and our write; ours is rolled back whole.
+            return ToPublishConflict(await ConflictAsync(chapterId, cancellationToken));
         }
 
         await changes.ChapterChangedAsync(cancellationToken);
@@ -233,7 +232,7 @@ public sealed class ChapterStudio(
             await progress.RecomputeAsync(view, cancellationToken);
         }
 
-        return new PublishResult.Published(number, script.Slides.Count);
+        return new PublishResult.Published(number, script.Slides.Count, chapter.ContentRevision);
     }
 
     public async Task<IReadOnlyList<VersionRow>> HistoryAsync(int chapterId, CancellationToken cancellationToken = default)
@@ -255,7 +254,7 @@ public sealed class ChapterStudio(
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>An old version's text becomes the draft (a new revision); nothing is published until Publish.</summary>
+    /// <summary>An old version's text becomes the draft (a new content revision); nothing is published until Publish.</summary>
     public async Task<SaveResult> RestoreAsync(int chapterId, int number, int expectedRevision, string author, CancellationToken cancellationToken = default)
     {
         var text = await VersionTextAsync(chapterId, number, cancellationToken);
@@ -343,11 +342,28 @@ public sealed class ChapterStudio(
     private async Task<SaveResult> ConflictAsync(int chapterId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var draft = await db.ChapterDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.ChapterId == chapterId, cancellationToken);
-        return draft is null
-            ? new SaveResult.Conflict(await PublishedTextAsync(db, chapterId, cancellationToken), 0, null, default)
-            : new SaveResult.Conflict(draft.ScriptText, draft.Revision, draft.SavedBy, draft.SavedAt);
+        var chapter = await db.Chapters.AsNoTracking().SingleOrDefaultAsync(c => c.Id == chapterId, cancellationToken);
+        return chapter is null
+            ? new SaveResult.NotFound()
+            : await ConflictAsync(db, chapter, await db.ChapterDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.ChapterId == chapterId, cancellationToken), cancellationToken);
     }
+
+    /// <summary>What the chapter holds now, and who wrote it: the draft, or without one the published version.</summary>
+    private static async Task<SaveResult> ConflictAsync(CourseDbContext db, Chapter chapter, ChapterDraft? draft, CancellationToken cancellationToken)
+    {
+        if (draft is not null)
+        {
+            return new SaveResult.Conflict(draft.ScriptText, chapter.ContentRevision, draft.SavedBy, draft.SavedAt);
+        }
+
+        var latest = await db.ChapterVersions.AsNoTracking().Where(v => v.ChapterId == chapter.Id).OrderByDescending(v => v.Number)
+            .Select(v => new { v.PublishedBy, v.PublishedAt }).FirstOrDefaultAsync(cancellationToken);
+        return new SaveResult.Conflict(await PublishedTextAsync(db, chapter.Id, cancellationToken), chapter.ContentRevision, latest?.PublishedBy, latest?.PublishedAt ?? default);
+    }
+
+    private static PublishResult ToPublishConflict(SaveResult conflict) => conflict is SaveResult.Conflict c
+        ? new PublishResult.Conflict(c.TheirText, c.TheirRevision, c.TheirAuthor, c.TheirAt)
+        : new PublishResult.NotFound();
 
     private static async Task<string> PublishedTextAsync(CourseDbContext db, int chapterId, CancellationToken cancellationToken)
     {

@@ -11,10 +11,13 @@ public sealed record StudioChapterRow(
 
 public sealed record StudioCourseRow(int CourseId, string Slug, string Title, string Language, string? Description, IReadOnlyList<StudioChapterRow> Chapters);
 
-/// <summary>What the editor opens: the draft (or, without one, the published script) and its revision.</summary>
+/// <summary>
+/// What the editor opens: the draft (or, without one, the published script) and the chapter's content
+/// revision, which the editor states on every save, publish and restore.
+/// </summary>
 public sealed record DraftView(
     int ChapterId, string CourseSlug, string ChapterSlug, string Title, string Language, string? Description,
-    ChapterStatus Status, string Text, int Revision, string? SavedBy, DateTimeOffset? SavedAt, string PublishedText);
+    ChapterStatus Status, string Text, int Revision, bool HasDraft, string? SavedBy, DateTimeOffset? SavedAt, string PublishedText);
 
 public abstract record SaveResult
 {
@@ -28,7 +31,8 @@ public abstract record SaveResult
 
 public abstract record PublishResult
 {
-    public sealed record Published(int Version, int Slides) : PublishResult;
+    /// <param name="Revision">The chapter's content revision after publishing: where the editor goes on from.</param>
+    public sealed record Published(int Version, int Slides, int Revision) : PublishResult;
 
     public sealed record Invalid(IReadOnlyList<ScriptError> Errors) : PublishResult;
 

@@ -216,7 +216,6 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
                 {
                     ChapterId = chapter.Id,
                     ScriptText = item.Draft,
-                    Revision = 1,
                     SavedBy = ChapterImporter.ImportedBy,
                     SavedAt = now,
                     SlideKeysJson = DraftSlideKeys.Write(DraftSlideKeys.After(published, item.Draft)),

@@ -254,6 +254,40 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_editor_left_open_while_another_publishes_meets_a_conflict_and_the_published_work_stays()
+    {
+        // A published chapter, no draft: both editors open it at the same revision.
+        var chapter = await NewChapterAsync("Publish under me", "Shared first line <break time=\"1s\"/>");
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            Assert.IsType<PublishResult.Published>(await scope.ServiceProvider.GetRequiredService<ChapterStudio>().PublishAsync(chapter, 1, "setup@example.com"));
+        }
+
+        var a = await InstructorPageAsync();
+        var b = await InstructorPageAsync();
+        var aScript = await OpenEditorAsync(a, chapter);
+        var bScript = await OpenEditorAsync(b, chapter);
+
+        // B edits and publishes, which removes the draft again.
+        const string bText = "Shared first line <break time=\"1s\"/>\nPublished by B <break time=\"1s\"/>";
+        await bScript.FillAsync(bText);
+        await Assertions.Expect(b.GetByTestId("save-status")).ToHaveTextAsync(SavedStatus());
+        await b.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(b.GetByText("Version 2 published.")).ToBeVisibleAsync();
+
+        // A, on the page from before, types: A meets B's work instead of silently replacing it.
+        await aScript.FillAsync("Shared first line <break time=\"1s\"/>\nWritten by A <break time=\"1s\"/>");
+        var conflict = a.Locator(".conflict");
+        await Assertions.Expect(conflict.GetByRole(AriaRole.Heading, new() { Name = "Someone else saved this chapter" })).ToBeVisibleAsync();
+        await Assertions.Expect(conflict.Locator(".diff__line--removed")).ToContainTextAsync("Published by B");
+        await Assertions.Expect(conflict.Locator(".diff__line--added")).ToContainTextAsync("Written by A");
+
+        var stored = await DraftAsync(chapter);
+        Assert.False(stored.HasDraft);
+        Assert.Equal(bText, stored.PublishedText);
+    }
+
+    [Fact]
     public async Task Taking_theirs_keeps_my_text_on_the_page_to_copy_from()
     {
         var chapter = await NewChapterAsync("Take theirs", "One <break time=\"1s\"/>");
@@ -342,8 +376,8 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
         using (var scope = browser.App.Services.CreateScope())
         {
             var studio = scope.ServiceProvider.GetRequiredService<ChapterStudio>();
-            await studio.PublishAsync(chapter, 1, "ana@example.com");
-            await studio.SaveDraftAsync(chapter, unpublished, 0, "ana@example.com");
+            var published = Assert.IsType<PublishResult.Published>(await studio.PublishAsync(chapter, 1, "ana@example.com"));
+            Assert.IsType<SaveResult.Saved>(await studio.SaveDraftAsync(chapter, unpublished, published.Revision, "ana@example.com"));
         }
 
         var page = await InstructorPageAsync();
@@ -370,9 +404,9 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
         using (var scope = browser.App.Services.CreateScope())
         {
             var studio = scope.ServiceProvider.GetRequiredService<ChapterStudio>();
-            await studio.PublishAsync(chapter, 1, "ana@example.com");
-            await studio.SaveDraftAsync(chapter, "Second version <break time=\"1s\"/>", 0, "ana@example.com");
-            await studio.PublishAsync(chapter, 1, "ana@example.com");
+            var first = Assert.IsType<PublishResult.Published>(await studio.PublishAsync(chapter, 1, "ana@example.com"));
+            var second = Assert.IsType<SaveResult.Saved>(await studio.SaveDraftAsync(chapter, "Second version <break time=\"1s\"/>", first.Revision, "ana@example.com"));
+            Assert.IsType<PublishResult.Published>(await studio.PublishAsync(chapter, second.Revision, "ana@example.com"));
         }
 
         var page = await InstructorPageAsync(timeZone: "America/Bogota");
@@ -499,8 +533,8 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
         using (var scope = browser.App.Services.CreateScope())
         {
             var studio = scope.ServiceProvider.GetRequiredService<ChapterStudio>();
-            await studio.PublishAsync(chapter, 1, "ana@example.com");
-            await studio.SaveDraftAsync(chapter, "First <break time=\"1s\"/>\nSecond <break time=\"abc\"/>", 0, "ana@example.com");
+            var published = Assert.IsType<PublishResult.Published>(await studio.PublishAsync(chapter, 1, "ana@example.com"));
+            Assert.IsType<SaveResult.Saved>(await studio.SaveDraftAsync(chapter, "First <break time=\"1s\"/>\nSecond <break time=\"abc\"/>", published.Revision, "ana@example.com"));
         }
 
         var page = await InstructorPageAsync();

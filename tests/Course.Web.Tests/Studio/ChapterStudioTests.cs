@@ -62,15 +62,16 @@ public sealed class ChapterStudioTests : IDisposable
     public async Task A_last_save_of_the_published_text_right_after_publishing_leaves_no_draft()
     {
         var id = await NewChapterAsync("Uno <break time=\"1s\"/>\n");
-        Assert.IsType<PublishResult.Published>(await Studio.PublishAsync(id, (await Studio.GetDraftAsync(id))!.Revision, "ana@example.com"));
+        var publish = Assert.IsType<PublishResult.Published>(await Studio.PublishAsync(id, (await Studio.GetDraftAsync(id))!.Revision, "ana@example.com"));
         var published = (await Studio.GetDraftAsync(id))!;
+        Assert.Equal(publish.Revision, published.Revision);
 
         // The tab closes: its final save sends the text it had, which is what was just published.
-        var saved = Assert.IsType<SaveResult.Saved>(await Studio.SaveDraftAsync(id, published.Text, 0, "ana@example.com"));
+        var saved = Assert.IsType<SaveResult.Saved>(await Studio.SaveDraftAsync(id, published.Text, publish.Revision, "ana@example.com"));
 
-        Assert.Equal(0, saved.Revision);
+        Assert.Equal(publish.Revision, saved.Revision); // nothing was written
         Assert.False((await Studio.ListAsync()).SelectMany(c => c.Chapters).Single(c => c.ChapterId == id).HasDraft);
-        Assert.IsType<SaveResult.Saved>(await Studio.SaveDraftAsync(id, published.Text + "\nDos\n", 0, "ana@example.com"));
+        Assert.IsType<SaveResult.Saved>(await Studio.SaveDraftAsync(id, published.Text + "\nDos\n", saved.Revision, "ana@example.com"));
         Assert.True((await Studio.ListAsync()).SelectMany(c => c.Chapters).Single(c => c.ChapterId == id).HasDraft);
     }
 
@@ -92,6 +93,63 @@ public sealed class ChapterStudioTests : IDisposable
         // Luis chooses to keep his: he saves again against Ana's revision.
         Assert.IsType<SaveResult.Saved>(await Studio.SaveDraftAsync(id, "Uno, de Luis\n", conflict.TheirRevision, "luis@example.com"));
         Assert.Equal("Uno, de Luis\n", (await Studio.GetDraftAsync(id))!.Text);
+    }
+
+    [Fact]
+    public async Task An_editor_left_open_over_a_publish_meets_a_conflict_and_the_published_work_stays()
+    {
+        // A and B open the same published chapter; no draft exists.
+        var id = await SeedChapterIdAsync();
+        var opened = (await Studio.GetDraftAsync(id))!;
+        Assert.False(opened.HasDraft);
+
+        // B edits and publishes: the draft row is gone again, but the revision is not back where A started.
+        var bText = "Diapositiva de B. <break time=\"1s\"/>\n\n" + opened.Text;
+        var bSaved = Assert.IsType<SaveResult.Saved>(await Studio.SaveDraftAsync(id, bText, opened.Revision, "b@example.com"));
+        var bPublished = Assert.IsType<PublishResult.Published>(await Studio.PublishAsync(id, bSaved.Revision, "b@example.com"));
+
+        // A, still on the page from before, types: the save is refused with B's work to compare.
+        var aText = opened.Text + "\nDiapositiva de A. <break time=\"1s\"/>\n";
+        var conflict = Assert.IsType<SaveResult.Conflict>(await Studio.SaveDraftAsync(id, aText, opened.Revision, "a@example.com"));
+        Assert.Equal(ScriptWriter.Write(ScriptParser.Parse(bText).Script!, includeMetadata: false), conflict.TheirText);
+        Assert.Equal("b@example.com", conflict.TheirAuthor);
+        Assert.Equal(bPublished.Revision, conflict.TheirRevision);
+        Assert.IsType<PublishResult.Conflict>(await Studio.PublishAsync(id, opened.Revision, "a@example.com"));
+
+        var learners = (await Catalog.GetChapterAsync("ai-engineering", "foundation-models"))!;
+        Assert.Equal("Diapositiva de B.", learners.Slides[0].Segments[0].PlainText);
+        Assert.Equal(2, (await Studio.HistoryAsync(id)).Count);
+    }
+
+    [Fact]
+    public async Task Publishing_from_two_tabs_at_once_publishes_once_and_the_other_tab_meets_a_conflict()
+    {
+        var id = await NewChapterAsync("Uno <break time=\"1s\"/>\n");
+        var saved = (SaveResult.Saved)await Studio.SaveDraftAsync(id, "Dos <break time=\"1s\"/>\n", (await Studio.GetDraftAsync(id))!.Revision, "ana@example.com");
+
+        // Two tabs, two scopes, the same revision, at the same moment.
+        await using var other = app.Services.CreateAsyncScope();
+        var results = await Task.WhenAll(
+            Studio.PublishAsync(id, saved.Revision, "ana@example.com"),
+            other.ServiceProvider.GetRequiredService<ChapterStudio>().PublishAsync(id, saved.Revision, "ana@example.com"));
+
+        Assert.Single(results.OfType<PublishResult.Published>());
+        Assert.Single(results.OfType<PublishResult.Conflict>());
+        Assert.Single(await Studio.HistoryAsync(id));
+    }
+
+    [Fact]
+    public async Task A_restore_while_someone_edits_makes_their_next_save_a_conflict()
+    {
+        var id = await NewChapterAsync("Primera. <break time=\"1s\"/>\n");
+        var published = Assert.IsType<PublishResult.Published>(await Studio.PublishAsync(id, (await Studio.GetDraftAsync(id))!.Revision, "ana@example.com"));
+        var editing = (SaveResult.Saved)await Studio.SaveDraftAsync(id, "Segunda. <break time=\"1s\"/>\n", published.Revision, "luis@example.com");
+
+        Assert.IsType<SaveResult.Saved>(await Studio.RestoreAsync(id, 1, editing.Revision, "ana@example.com"));
+        var conflict = Assert.IsType<SaveResult.Conflict>(await Studio.SaveDraftAsync(id, "Segunda, más. <break time=\"1s\"/>\n", editing.Revision, "luis@example.com"));
+
+        Assert.Equal("Primera. <break time=\"1s\"/>", conflict.TheirText);
+        Assert.IsType<SaveResult.Conflict>(await Studio.RestoreAsync(id, 1, editing.Revision, "luis@example.com")); // a stale restore too
     }
 
     [Fact]
@@ -132,7 +190,10 @@ public sealed class ChapterStudioTests : IDisposable
         Assert.Equal(before.Slides.Select(s => s.Key), after.Slides.Skip(1).Select(s => s.Key));
         var checkpointBefore = before.QuizList.First(q => q.AfterSlide is not null).AfterSlide;
         Assert.Equal(checkpointBefore + 1, after.QuizList.First(q => q.AfterSlide is not null).AfterSlide);
-        Assert.Equal(0, (await Studio.GetDraftAsync(id))!.Revision); // the draft became the published chapter
+        var reopened = (await Studio.GetDraftAsync(id))!;
+        Assert.False(reopened.HasDraft); // the draft became the published chapter
+        Assert.Equal(published.Revision, reopened.Revision);
+        Assert.True(published.Revision > saved.Revision); // the revision only grows
     }
 
     [Fact]
@@ -140,12 +201,12 @@ public sealed class ChapterStudioTests : IDisposable
     {
         var id = await NewChapterAsync("Primera versión. <break time=\"1s\"/>\n");
         var v1 = (await Studio.GetDraftAsync(id))!;
-        Assert.IsType<PublishResult.Published>(await Studio.PublishAsync(id, v1.Revision, "ana@example.com"));
-        var v2 = (SaveResult.Saved)await Studio.SaveDraftAsync(id, "Segunda versión. <break time=\"2s\"/>\n", 0, "luis@example.com");
-        Assert.IsType<PublishResult.Published>(await Studio.PublishAsync(id, v2.Revision, "luis@example.com"));
+        var first = Assert.IsType<PublishResult.Published>(await Studio.PublishAsync(id, v1.Revision, "ana@example.com"));
+        var v2 = (SaveResult.Saved)await Studio.SaveDraftAsync(id, "Segunda versión. <break time=\"2s\"/>\n", first.Revision, "luis@example.com");
+        var second = Assert.IsType<PublishResult.Published>(await Studio.PublishAsync(id, v2.Revision, "luis@example.com"));
 
         var history = await Studio.HistoryAsync(id);
-        var restored = await Studio.RestoreAsync(id, 1, 0, "ana@example.com");
+        var restored = await Studio.RestoreAsync(id, 1, second.Revision, "ana@example.com");
 
         Assert.Equal([2, 1], history.Select(v => v.Number));
         Assert.Equal(["luis@example.com", "ana@example.com"], history.Select(v => v.PublishedBy));
@@ -184,7 +245,7 @@ public sealed class ChapterStudioTests : IDisposable
 
         var draft = (await Studio.GetDraftAsync(id))!;
 
-        Assert.Equal(0, draft.Revision);
+        Assert.False(draft.HasDraft);
         Assert.Equal(draft.Text, draft.PublishedText);
         Assert.Equal(73, ScriptParser.Parse(draft.Text).Script!.Slides.Count);
         Assert.Equal(System.Text.Encoding.UTF8.GetString(SeedFile.Bytes()).TrimStart('\uFEFF'), draft.Text);

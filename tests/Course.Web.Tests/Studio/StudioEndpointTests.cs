@@ -171,9 +171,9 @@ public sealed partial class StudioEndpointTests : IDisposable
             var studio = scope.ServiceProvider.GetRequiredService<ChapterStudio>();
             var id = (await studio.ListAsync()).Single().Chapters.Single().ChapterId;
             var draft = (await studio.GetDraftAsync(id))!;
-            var saved = (SaveResult.Saved)await studio.SaveDraftAsync(id, draft.Text + "\nUna más. <break time=\"1s\"/>\n", 0, "ana@example.com");
-            Assert.IsType<PublishResult.Published>(await studio.PublishAsync(id, saved.Revision, "ana@example.com"));
-            await studio.SaveDraftAsync(id, "Borrador pendiente\n", 0, "ana@example.com");
+            var saved = (SaveResult.Saved)await studio.SaveDraftAsync(id, draft.Text + "\nUna más. <break time=\"1s\"/>\n", draft.Revision, "ana@example.com");
+            var published = Assert.IsType<PublishResult.Published>(await studio.PublishAsync(id, saved.Revision, "ana@example.com"));
+            Assert.IsType<SaveResult.Saved>(await studio.SaveDraftAsync(id, "Borrador pendiente\n", published.Revision, "ana@example.com"));
         }
 
         var exported = await client.GetByteArrayAsync($"/studio/courses/{courseId}/package");

@@ -16,6 +16,7 @@ internal sealed class ChapterConfiguration : IEntityTypeConfiguration<Chapter>
         builder.Property(c => c.Description).HasMaxLength(2000);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.ContentRevision).IsConcurrencyToken();
         builder.HasMany(c => c.Slides).WithOne().HasForeignKey(s => s.ChapterId).OnDelete(DeleteBehavior.Cascade);
     }
 }

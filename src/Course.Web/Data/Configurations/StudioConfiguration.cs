@@ -9,7 +9,6 @@ internal sealed class ChapterDraftConfiguration : IEntityTypeConfiguration<Chapt
     {
         builder.ToTable("ChapterDrafts");
         builder.HasIndex(d => d.ChapterId).IsUnique(); // one shared draft per chapter
-        builder.Property(d => d.Revision).IsConcurrencyToken();
         builder.Property(d => d.SavedBy).HasMaxLength(256);
         builder.HasOne<Chapter>().WithMany().HasForeignKey(d => d.ChapterId).OnDelete(DeleteBehavior.Cascade);
     }

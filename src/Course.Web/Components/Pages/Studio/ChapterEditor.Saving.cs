@@ -131,6 +131,7 @@ public sealed partial class ChapterEditor
 
     private void Saved(int newRevision, DateTimeOffset at, string text, long version)
     {
+        hasDraft |= newRevision != revision; // the same revision back: the text was the published one, nothing kept
         revision = newRevision;
         savedAt = at;
         savedText = text;

@@ -26,7 +26,8 @@ public sealed partial class ChapterEditor : ComponentBase, IAsyncDisposable
     private ScriptAnalysis analysis = new([], [], 0, null);
     private ScriptAnalysis? lastGood;
     private string author = "";
-    private int revision;
+    private int revision; // the chapter's content revision this editor's text is based on
+    private bool hasDraft;
     private string savedText = "";
     private DateTimeOffset? savedAt;
     private bool saving;
@@ -109,6 +110,7 @@ public sealed partial class ChapterEditor : ComponentBase, IAsyncDisposable
 
         buffer = new ScriptBuffer(draft.Text);
         revision = draft.Revision;
+        hasDraft = draft.HasDraft;
         savedText = buffer.Text;
         savedAt = draft.SavedAt;
         Analyse();
@@ -209,6 +211,7 @@ public sealed partial class ChapterEditor : ComponentBase, IAsyncDisposable
         }
 
         revision = newRevision;
+        hasDraft = true;
         savedAt = Clock.GetUtcNow();
         if (buffer.Version == version)
         {
@@ -274,8 +277,9 @@ public sealed partial class ChapterEditor : ComponentBase, IAsyncDisposable
             {
                 case PublishResult.Published published:
                     publishedMessage = L["StudioVersionPublished", published.Version];
-                    revision = 0; // the draft became the version; the next edit starts a new draft
-                    await CallAsync("markSaved", 0, buffer.Version);
+                    revision = published.Revision; // the draft became the version; the next edit starts a new draft
+                    hasDraft = false;
+                    await CallAsync("markSaved", revision, buffer.Version);
                     draft = await Studio.GetDraftAsync(ChapterId) ?? draft;
                     savedText = buffer.Text;
                     break;
@@ -322,7 +326,7 @@ public sealed partial class ChapterEditor : ComponentBase, IAsyncDisposable
         : saving ? L["StudioSaving"]
         : saveProblem is not null ? saveProblem
         : Dirty ? L["StudioNotSaved"]
-        : revision > 0 && savedAt is { } at ? L["StudioSavedAt", LocalTime(at)]
+        : hasDraft && savedAt is { } at ? L["StudioSavedAt", LocalTime(at)]
         : L["StudioNoDraft"];
 
     private static string Seconds(int milliseconds) => Shared.Durations.Seconds(milliseconds);
