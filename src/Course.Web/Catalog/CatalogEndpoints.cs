@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Course.Web.Catalog;
 
-/// <summary>The public read API: published courses and chapters, as JSON, script and SSML.</summary>
+/// <summary>The public read API: published courses and chapters, as JSON, script, SSML and WebVTT captions.</summary>
 public static class CatalogEndpoints
 {
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
@@ -34,6 +34,12 @@ public static class CatalogEndpoints
             string course, string chapter, CatalogReader reader, CancellationToken ct) =>
             await reader.GetScriptAsync(course, chapter, ct) is { } found
                 ? TypedResults.Text(SsmlWriter.Write(found.Script, found.Chapter.Language), "application/ssml+xml; charset=utf-8")
+                : ChapterNotFound(course, chapter));
+
+        api.MapGet("/{course}/chapters/{chapter}/captions.vtt", async Task<Results<ContentHttpResult, ProblemHttpResult>> (
+            string course, string chapter, CatalogReader reader, CancellationToken ct) =>
+            await reader.GetChapterAsync(course, chapter, ct) is { } view
+                ? TypedResults.Text(ChapterCaptions.WebVtt(view), Course.Core.Captions.WebVttWriter.MediaType)
                 : ChapterNotFound(course, chapter));
 
         return app;

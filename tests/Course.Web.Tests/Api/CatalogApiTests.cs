@@ -75,7 +75,32 @@ public class CatalogApiTests(CourseAppFactory app)
         Assert.Equal(211, document.Descendants().Count(e => e.Name.LocalName == "break"));
     }
 
+    [Fact]
+    public async Task Captions_are_webvtt_with_one_cue_per_spoken_line_of_the_seed()
+    {
+        using var response = await client.GetAsync("/api/courses/ai-engineering/chapters/foundation-models/captions.vtt");
+        var seedLines = System.Text.Encoding.UTF8.GetString(SeedFile.Bytes()).Split('\n').Count(line => line.Trim().Length > 0);
+
+        Assert.Equal("text/vtt", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        var vtt = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("WEBVTT\n\n1-1\n00:00:00.000 --> ", vtt);
+        Assert.Equal(seedLines, System.Text.RegularExpressions.Regex.Matches(vtt, " --> ").Count);
+    }
+
+    [Fact]
+    public async Task The_transcript_page_gives_every_slide_under_a_heading_that_leads_to_it()
+    {
+        var html = await client.GetStringAsync("/courses/ai-engineering/chapters/foundation-models/transcript");
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+
+        var headings = page.QuerySelectorAll("section.transcript__slide > h2 > a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(Enumerable.Range(1, 73).Select(n => $"/courses/ai-engineering/chapters/foundation-models/slides/{n}"), headings);
+        Assert.Contains("¡Hola!", html);
+    }
+
     [Theory]
+    [InlineData("/api/courses/ai-engineering/chapters/nope/captions.vtt", "Chapter not found")]
     [InlineData("/api/courses/nope", "Course not found")]
     [InlineData("/api/courses/nope/chapters/foundation-models", "Chapter not found")]
     [InlineData("/api/courses/ai-engineering/chapters/nope", "Chapter not found")]

@@ -72,6 +72,7 @@ public class CatalogueBrowserTests(BrowserFixture browser) : IAsyncLifetime
     [InlineData("/courses/ai-engineering/chapters/foundation-models", 1280, 800)]
     [InlineData("/courses/ai-engineering/chapters/foundation-models", 390, 844)]
     [InlineData("/not-found", 390, 844)]
+    [InlineData("/courses/ai-engineering/chapters/foundation-models/transcript", 390, 844)]
     public async Task Axe_finds_no_serious_or_critical_violation(string url, int width, int height)
     {
         var page = await browser.NewPageAsync(width, height);
