@@ -5,6 +5,7 @@ using Course.Web.Accounts.Email;
 using Course.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,10 @@ public sealed partial class PasswordResetEmailTests
     public async Task The_reset_email_arrives_over_smtp_and_its_link_sets_a_new_password_once()
     {
         await using var smtp = new TestSmtpServer();
-        using var app = CourseAppFactory.With(smtp.AppSettings());
+        var logs = new LogCapture();
+        var settings = smtp.AppSettings();
+        settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace"; // the web stack at its most talkative
+        using var app = CourseAppFactory.With(settings, configure: host => host.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs)));
         await SignedInClient.CreateUserAsync(app, "ana@example.com");
 
         using var answer = await SignedInClient.PostFormAsync(SignedInClient.Anonymous(app), "/account/forgot-password", new() { ["Input.Email"] = "ana@example.com" });
@@ -46,6 +50,13 @@ public sealed partial class PasswordResetEmailTests
             new() { ["Input.Password"] = "tercera-clave-larga", ["Input.ConfirmPassword"] = "tercera-clave-larga" });
         Assert.Contains("This link is not valid any more: ask for a new one.", await again.Content.ReadAsStringAsync());
         await SignedInClient.SignInAsync(app, "ana@example.com", "otra-clave-larga"); // the used link changed nothing
+
+        // The whole way, e-mail, opening the link, resetting twice, the token was in no log.
+        var code = QueryHelpers.ParseQuery(link.Query)["code"].ToString();
+        Assert.True(code.Length > 20, code);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Trace);
+        Assert.DoesNotContain(code, logs.AllText);
+        Assert.DoesNotContain(Uri.EscapeDataString(code), logs.AllText);
     }
 
     [Fact]
