@@ -184,10 +184,11 @@ public sealed partial class PasswordResetEmailTests
     }
 
     [Fact]
-    public void Empty_optional_settings_take_their_defaults_as_compose_passes_them()
+    public void In_production_an_smtp_host_is_used_and_empty_optional_settings_take_their_defaults_as_compose_passes_them()
     {
         using var app = CourseAppFactory.With(new Dictionary<string, string?>
         {
+            ["environment"] = "Production",
             ["Email:Smtp:Host"] = "smtp.example.com", ["Email:Smtp:From"] = "no-reply@course.test",
             ["Email:Smtp:Port"] = "", ["Email:Smtp:Security"] = "", ["Email:Smtp:Username"] = "", ["Email:Smtp:Password"] = "",
         });
@@ -196,6 +197,8 @@ public sealed partial class PasswordResetEmailTests
 
         Assert.Equal((SmtpSecurity.Auto, 587), (options.Security, options.EffectivePort));
         Assert.IsType<SmtpEmailSender>(app.Services.GetRequiredService<IEmailSender<AppUser>>());
+        Assert.True(app.Services.GetRequiredService<EmailDelivery>().CanSend);
+        Assert.DoesNotContain(app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s is EmailNotConfiguredWarning);
     }
 
     private static string Status(string html) => WebUtility.HtmlDecode(StatusParagraph().Match(html).Groups[1].Value);
