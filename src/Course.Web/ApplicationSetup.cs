@@ -54,7 +54,7 @@ public static class ApplicationSetup
         // On shutdown the progress writer saves what is queued; give it time before the host gives up.
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
-        services.AddAccounts(builder.Environment);
+        services.AddAccounts(builder.Configuration, builder.Environment);
         services.AddScoped<ChapterImporter>();
         services.AddScoped<CourseSeeder>();
         services.AddScoped<QuizImporter>();

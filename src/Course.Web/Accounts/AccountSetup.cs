@@ -1,3 +1,4 @@
+using Course.Web.Accounts.Email;
 using Course.Web.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -6,7 +7,7 @@ namespace Course.Web.Accounts;
 
 public static class AccountSetup
 {
-    public static IServiceCollection AddAccounts(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddCascadingAuthenticationState();
         services.AddAuthorization();
@@ -37,7 +38,7 @@ public static class AccountSetup
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
-        services.AddSingleton<IEmailSender<AppUser>, LoggingEmailSender>();
+        services.AddAccountEmail(configuration, environment);
         services.AddScoped<AccountSeeder>();
         return services;
     }

@@ -20,6 +20,7 @@ public sealed class CourseAppFactory : WebApplicationFactory<Program>
     public const string PostgresVariable = "COURSE_TEST_POSTGRES";
 
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly Action<IWebHostBuilder>? configure;
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("course-tests-").FullName;
 
@@ -35,19 +36,36 @@ public sealed class CourseAppFactory : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>An app with more settings, or sharing another app's PostgreSQL database (then it does not drop it).</summary>
-    public static CourseAppFactory With(IReadOnlyDictionary<string, string?>? settings = null, string? sharedPostgresDatabase = null) =>
-        new(settings, sharedPostgresDatabase) { OwnsDatabase = sharedPostgresDatabase is null };
+    /// <summary>
+    /// An app with more settings, or sharing another app's PostgreSQL database (then it does not drop it);
+    /// <paramref name="configure"/> adds to its host (e.g. a logger provider that captures what it logs).
+    /// </summary>
+    public static CourseAppFactory With(IReadOnlyDictionary<string, string?>? settings = null, string? sharedPostgresDatabase = null,
+        Action<IWebHostBuilder>? configure = null) =>
+        new(settings, sharedPostgresDatabase, configure: configure) { OwnsDatabase = sharedPostgresDatabase is null };
 
     /// <summary>An app on SQLite whatever the run (e.g. the source of a copy to PostgreSQL).</summary>
     public static CourseAppFactory OnSqlite() => new(null, null, sqliteOnly: true);
 
-    private CourseAppFactory(IReadOnlyDictionary<string, string?>? settings, string? postgresConnectionString, bool sqliteOnly = false)
+    private CourseAppFactory(IReadOnlyDictionary<string, string?>? settings, string? postgresConnectionString, bool sqliteOnly = false,
+        Action<IWebHostBuilder>? configure = null)
     {
         this.settings = settings ?? new Dictionary<string, string?>();
+        this.configure = configure;
         PostgresConnectionString = sqliteOnly ? null : postgresConnectionString ?? CreatePostgresDatabase();
+        OwnsDatabase = postgresConnectionString is null;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        StartServer();
+        try
+        {
+            StartServer();
+        }
+        catch
+        {
+            // An app that refuses to start (a test of bad settings) still gives back its folder and database.
+            Dispose();
+            throw;
+        }
+
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseAddress = new Uri(addresses.Addresses.First());
     }
@@ -100,6 +118,8 @@ public sealed class CourseAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        configure?.Invoke(builder);
     }
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Course.Web.Accounts;
+namespace Course.Web.Accounts.Email;
 
 /// <summary>
-/// Writes account e-mails to the log instead of sending them: the development and default sender.
-/// An operator plugs a real sender in by registering another <see cref="IEmailSender{TUser}"/>.
+/// Writes account e-mails, links and all, to the log instead of sending them: registered only in Development
+/// without an SMTP server (see <see cref="EmailSetup"/>), where the log is the developer's own console.
 /// </summary>
 public sealed class LoggingEmailSender(ILogger<LoggingEmailSender> logger) : IEmailSender<AppUser>
 {
