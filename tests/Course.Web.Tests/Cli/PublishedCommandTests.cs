@@ -26,7 +26,7 @@ public sealed class PublishedCommandTests(PublishedApp app)
 
         Assert.True(run.Exit == OperatorCommands.Ok, $"{run.Provider}: exit {run.Exit}\n{run.Error}");
         Assert.Equal(SeedFile.Bytes(), run.OutputBytes);
-        Assert.Equal("", run.Error);
+        Assert.Equal("", ErrorApartFromEfHistoryProbe(run));
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public sealed class PublishedCommandTests(PublishedApp app)
         var run = await app.RunAsync(environment, "export", Course, Chapter, "--format", "json");
 
         Assert.True(run.Exit == OperatorCommands.Ok, $"{run.Provider}: exit {run.Exit}\n{run.Error}");
-        Assert.Equal("", run.Error);
+        Assert.Equal("", ErrorApartFromEfHistoryProbe(run));
         using var document = JsonDocument.Parse(run.OutputBytes);
         var chapter = document.RootElement;
         Assert.Equal(Chapter, chapter.GetProperty("slug").GetString());
@@ -88,7 +88,7 @@ public sealed class PublishedCommandTests(PublishedApp app)
         var run = await app.RunAsync(environment, "export", Course, Chapter, "--format", "ssml");
 
         Assert.True(run.Exit == OperatorCommands.Ok, $"{run.Provider}: exit {run.Exit}\n{run.Error}");
-        Assert.Equal("", run.Error);
+        Assert.Equal("", ErrorApartFromEfHistoryProbe(run));
         var ssml = XDocument.Parse(run.Output);
         XNamespace speech = "http://www.w3.org/2001/10/synthesis";
         Assert.Equal(speech + "speak", ssml.Root!.Name);
@@ -105,7 +105,7 @@ public sealed class PublishedCommandTests(PublishedApp app)
 
         Assert.Equal(OperatorCommands.NotFound, run.Exit);
         Assert.Empty(run.OutputBytes);
-        Assert.Equal("error: there is no published chapter 'nope' in course 'ai-engineering'\n", run.Error);
+        Assert.Equal("error: there is no published chapter 'nope' in course 'ai-engineering'\n", ErrorApartFromEfHistoryProbe(run));
     }
 
     /// <summary>
@@ -133,5 +133,25 @@ public sealed class PublishedCommandTests(PublishedApp app)
         Assert.True(run.Exit == exit, $"{run.Provider}: exit {run.Exit}\n{run.Error}");
         Assert.Matches(new Regex(stdout), run.Output);
         Assert.Contains(stderr, run.Error);
+    }
+
+    /// <summary>
+    /// Standard error without the one entry EF Core logs on PostgreSQL when it first looks for the migrations
+    /// history of an empty database: a failed SELECT logged as an Error although the migration then succeeds
+    /// (npgsql/efcore.pg#3407, dotnet/efcore#37328). Every run here starts on an empty database, so on
+    /// PostgreSQL that entry is expected; nothing else is. On SQLite standard error is taken whole.
+    /// </summary>
+    private static string ErrorApartFromEfHistoryProbe(CommandRun run)
+    {
+        if (run.Provider != "PostgreSQL")
+        {
+            return run.Error;
+        }
+
+        // An entry starts at a line that does not start with a space: a JSON object, or "fail: …" and its indented lines.
+        var entries = Regex.Split(run.Error, @"(?m)^(?=\S)");
+        return string.Concat(entries.Where(entry =>
+            !(entry.Contains("EntityFrameworkCore.Database.Command", StringComparison.Ordinal) && entry.Contains("20102", StringComparison.Ordinal)
+              && entry.Contains("__EFMigrationsHistory", StringComparison.Ordinal))));
     }
 }
