@@ -21,14 +21,8 @@ namespace Course.Web;
 
 public static class ApplicationSetup
 {
-    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder, bool quiet = false)
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
-        if (quiet)
-        {
-            // Operator commands print their own results; framework chatter would bury them.
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        }
-
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddProblemDetails();

@@ -25,6 +25,9 @@ public static class OperatorCommands
     /// <summary><c>migrate</c> applies migrations and seeds even where startup migration is switched off.</summary>
     public static bool IsMigrate(string[] args) => args is ["migrate", ..];
 
+    /// <summary><c>help</c> needs no database, so it answers at once.</summary>
+    public static bool IsHelp(string[] args) => args is ["help" or "--help", ..];
+
     public const string Usage = """
         Usage:
           migrate
@@ -34,7 +37,7 @@ public static class OperatorCommands
               Copies a whole database into an empty one (any direction between sqlite: and postgres:),
               then checks every table's row count and checksum.
           healthcheck [url]
-              Exits 0 when url (default http://127.0.0.1:8080/health/ready) answers 2xx.
+              Exits 0 when url (default http://127.0.0.1:8080/health/ready) answers 2xx, else 1.
 
           import <file> --course <slug> [--title <title>] [--language <tag>] [--slug <slug>]
                         [--description <text>] [--course-title <title>] [--publish]
@@ -45,6 +48,11 @@ public static class OperatorCommands
 
           users promote <email>
               Makes an existing account an instructor.
+
+        Every command takes --verbose. Standard output carries only the command's result (the exported
+        chapter, one line saying what was done, this text); errors and log lines go to standard error:
+        warnings and errors only, or with --verbose every line the app's log levels let through
+        (Information by default, e.g. each migration applied).
 
         Exit codes: 0 done, 1 invalid input (nothing was stored), 2 usage error, 3 not found.
         """;
@@ -80,7 +88,7 @@ public static class OperatorCommands
         return Ok;
     }
 
-    private static int Help(TextWriter output)
+    public static int Help(TextWriter output)
     {
         output.WriteLine(Usage);
         return Ok;
@@ -246,6 +254,8 @@ internal sealed class CommandLine
 
     public string Positional(int index, string what) =>
         index < positional.Count ? positional[index] : throw new UsageException($"{Name} needs a <{what}>");
+
+    public string? PositionalOrDefault(int index) => index < positional.Count ? positional[index] : null;
 
     public string? Option(string name) => options.GetValueOrDefault(name);
 

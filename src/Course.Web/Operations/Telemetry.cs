@@ -10,7 +10,8 @@ public static class Telemetry
     /// <summary>
     /// Metrics, traces and logs for ASP.NET Core, EF Core, the runtime and the "Course" meter, exported over
     /// OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; otherwise collected nowhere and nearly free.
-    /// Console logs are JSON outside Development (appsettings.Production.json), one object per line.
+    /// Console logs are JSON outside Development (appsettings.Production.json), one object per line: on standard
+    /// output when serving, on standard error for an operator command (Cli/CommandLogging).
     /// </summary>
     public static IServiceCollection AddCourseTelemetry(this IServiceCollection services, IConfiguration configuration)
     {

@@ -18,6 +18,29 @@ public class HealthProbeTests(CourseAppFactory app)
         Assert.Empty(error.ToString());
     }
 
+    [Fact]
+    public async Task Verbose_says_what_a_ready_app_answered_on_stderr()
+    {
+        using var error = new StringWriter();
+        var url = new Uri(app.BaseAddress, "/health/ready").ToString();
+
+        var code = await HealthProbe.RunAsync(["healthcheck", url], error, verbose: true);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith($"{url}: 200 ", error.ToString());
+    }
+
+    [Fact]
+    public async Task An_unknown_option_is_not_taken_for_the_url()
+    {
+        using var error = new StringWriter();
+
+        var code = await HealthProbe.RunAsync(["healthcheck", "--colour", "red"], error);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("error: healthcheck does not take --colour", error.ToString());
+    }
+
     [Theory]
     [InlineData("/nope", "404")]
     [InlineData("http://127.0.0.1:1/health/ready", "127.0.0.1:1")]
