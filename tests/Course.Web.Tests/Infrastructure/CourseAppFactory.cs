@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -20,6 +21,7 @@ public sealed class CourseAppFactory : WebApplicationFactory<Program>
     public const string PostgresVariable = "COURSE_TEST_POSTGRES";
 
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("course-tests-").FullName;
 
@@ -39,12 +41,17 @@ public sealed class CourseAppFactory : WebApplicationFactory<Program>
     public static CourseAppFactory With(IReadOnlyDictionary<string, string?>? settings = null, string? sharedPostgresDatabase = null) =>
         new(settings, sharedPostgresDatabase) { OwnsDatabase = sharedPostgresDatabase is null };
 
+    /// <summary>An app with some of its services replaced (e.g. a failing database under one component).</summary>
+    public static CourseAppFactory WithServices(Action<IServiceCollection> services) => new(null, null, services: services);
+
     /// <summary>An app on SQLite whatever the run (e.g. the source of a copy to PostgreSQL).</summary>
     public static CourseAppFactory OnSqlite() => new(null, null, sqliteOnly: true);
 
-    private CourseAppFactory(IReadOnlyDictionary<string, string?>? settings, string? postgresConnectionString, bool sqliteOnly = false)
+    private CourseAppFactory(IReadOnlyDictionary<string, string?>? settings, string? postgresConnectionString, bool sqliteOnly = false,
+        Action<IServiceCollection>? services = null)
     {
         this.settings = settings ?? new Dictionary<string, string?>();
+        this.services = services;
         PostgresConnectionString = sqliteOnly ? null : postgresConnectionString ?? CreatePostgresDatabase();
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
@@ -99,6 +106,11 @@ public sealed class CourseAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 
