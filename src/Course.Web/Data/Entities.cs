@@ -31,8 +31,15 @@ public sealed class Chapter
     public string? Description { get; set; }
     public ChapterStatus Status { get; set; }
 
-    /// <summary>Changes on every save: optimistic concurrency for editors, and the key of rendered caches.</summary>
+    /// <summary>Changes on every save of the chapter itself: optimistic concurrency for editors, and part of the key of rendered caches.</summary>
     public Guid Version { get; set; }
+
+    /// <summary>
+    /// Changes when something learners see with the chapter changes outside its text and details: its
+    /// quizzes and slide tools, its course's title, its number. The other part of the rendered caches'
+    /// key, and no concurrency token, so such a change never meets an editor's save or publish.
+    /// </summary>
+    public Guid ViewVersion { get; set; }
 
     // Kept with the chapter so the catalogue lists chapters without reading their slides.
     public int SlideCount { get; set; }
