@@ -46,7 +46,13 @@ public static class ApplicationSetup
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = maxBody);
 
         // On shutdown the progress writer saves what is queued; give it time before the host gives up.
-        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        // It handles its own failures (docs/progress.md); should a background service fail anyway, the host
+        // logs it and the app goes on serving learners, where the default would stop the whole app.
+        services.Configure<HostOptions>(host =>
+        {
+            host.ShutdownTimeout = TimeSpan.FromSeconds(30);
+            host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore;
+        });
 
         services.AddAccounts(builder.Configuration, builder.Environment);
         services.AddScoped<ChapterImporter>();

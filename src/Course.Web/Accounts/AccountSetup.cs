@@ -49,7 +49,7 @@ public static class AccountSetup
         app.MapPost("/account/logout", async (SignInManager<AppUser> signIn, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
         {
             await signIn.SignOutAsync();
-            return Results.LocalRedirect(returnUrl is { Length: > 1 } && returnUrl[0] == '/' && returnUrl[1] is not ('/' or '\\') ? returnUrl : "/");
+            return Results.LocalRedirect(ReturnUrls.LocalOr(returnUrl, "/"));
         });
         app.MapGet("/me/export", async (HttpContext context, UserManager<AppUser> users, Progress.LearnerProgress progress) =>
         {

@@ -10,7 +10,8 @@ namespace Course.Web.Catalog;
 
 /// <summary>
 /// Read side of the catalogue: what learners and the public API may see (published chapters only).
-/// A rendered chapter is cached under its version, so an edit is seen at once and costs one render.
+/// A rendered chapter is cached under its versions (its own and its view's: quizzes, course title), so an
+/// edit is seen at once, on every instance, and costs one render.
 /// </summary>
 public sealed class CatalogReader(IDbContextFactory<CourseDbContext> contextFactory, IMemoryCache cache) : IChapterSource
 {
@@ -46,7 +47,7 @@ public sealed class CatalogReader(IDbContextFactory<CourseDbContext> contextFact
             return null;
         }
 
-        var cacheKey = (nameof(ChapterView), header.Chapter.Id, header.Chapter.Version);
+        var cacheKey = (nameof(ChapterView), header.Chapter.Id, header.Chapter.Version, header.Chapter.ViewVersion);
         if (cache.TryGetValue(cacheKey, out ChapterView? cached) && cached is not null)
         {
             return cached;

@@ -31,7 +31,7 @@ public sealed class Chapter
     public string? Description { get; set; }
     public ChapterStatus Status { get; set; }
 
-    /// <summary>Changes whenever what learners see of the chapter changes: the key of rendered caches.</summary>
+    /// <summary>Changes when the chapter's published text or details change: part of the key of rendered caches.</summary>
     public Guid Version { get; set; }
 
     /// <summary>
@@ -40,6 +40,13 @@ public sealed class Chapter
     /// a conflict instead of overwriting someone's work. Quiz edits and details do not touch it.
     /// </summary>
     public int ContentRevision { get; set; }
+
+    /// <summary>
+    /// Changes when something learners see with the chapter changes outside its text and details: its
+    /// quizzes and slide tools, its course's title, its number. The other part of the rendered caches'
+    /// key, and no concurrency token, so such a change never meets an editor's save or publish.
+    /// </summary>
+    public Guid ViewVersion { get; set; }
 
     // Kept with the chapter so the catalogue lists chapters without reading their slides.
     public int SlideCount { get; set; }

@@ -30,7 +30,7 @@ public static class PlayerLinks
 
     /// <summary>Only addresses inside the course pages may be returned to (no open redirects).</summary>
     public static bool IsSafeReturn(string? url) =>
-        url is not null && url.StartsWith("/courses/", StringComparison.Ordinal) && !url.Contains("//", StringComparison.Ordinal) && !url.Contains('\\');
+        Accounts.ReturnUrls.IsLocal(url) && url.StartsWith("/courses/", StringComparison.Ordinal);
 
     public static string Outline(string course, string chapter) =>
         $"/courses/{Uri.EscapeDataString(course)}/chapters/{Uri.EscapeDataString(chapter)}";

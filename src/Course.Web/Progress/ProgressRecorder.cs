@@ -12,11 +12,18 @@ public sealed record ProgressEvent(string UserId, int ChapterId, string SlideKey
 /// Records progress as learners play. Players only enqueue (never wait on the database); one writer
 /// drains the queue in batches of up to <see cref="MaxBatch"/> events, merged per learner and written in
 /// one transaction, so SQLite sees one writer and a handful of statements per batch however many
-/// learners are playing. On shutdown the queue is drained before the process exits.
+/// learners are playing. The writer never stops the app: a passing failure (a busy SQLite file, a dropped
+/// PostgreSQL connection) is retried with a growing pause (<see cref="FirstRetryDelay"/> doubling up to
+/// <see cref="MaxRetryDelay"/>) until the batch is stored or the app stops; any other failure is retried
+/// once per learner (one learner's events may be at fault, an account deleted mid-batch), and what is
+/// finally dropped is logged with its counts. On shutdown the queue is drained before the process exits.
 /// </summary>
-public sealed class ProgressRecorder(IDbContextFactory<CourseDbContext> contextFactory, ILogger<ProgressRecorder> logger) : BackgroundService
+public sealed class ProgressRecorder(IDbContextFactory<CourseDbContext> contextFactory, ILogger<ProgressRecorder> logger, TimeProvider clock) : BackgroundService
 {
     public const int MaxBatch = 2000;
+
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
     private readonly Channel<ProgressEvent> queue = Channel.CreateBounded<ProgressEvent>(new BoundedChannelOptions(100_000)
     {
@@ -24,10 +31,16 @@ public sealed class ProgressRecorder(IDbContextFactory<CourseDbContext> contextF
         FullMode = BoundedChannelFullMode.Wait,
     });
 
+    private CancellationToken stopping;
+
+    // Set when the database still failed as the app stopped: the rest of the queue is dropped at once
+    // rather than each batch waiting for a server that is not there.
+    private bool unreachableAtStop;
+
     /// <summary>Queues an event; false only when the server is shutting down.</summary>
     public bool Record(ProgressEvent progress) => queue.Writer.TryWrite(progress);
 
-    /// <summary>Completes when everything queued so far is written (tests and shutdown).</summary>
+    /// <summary>Completes when everything queued so far is written or dropped (tests and shutdown).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
         while (queue.Reader.Count > 0 || busy)
@@ -40,24 +53,46 @@ public sealed class ProgressRecorder(IDbContextFactory<CourseDbContext> contextF
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        stopping = stoppingToken;
         var batch = new List<ProgressEvent>(MaxBatch);
-        try
+        while (!stoppingToken.IsCancellationRequested)
         {
-            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            try
             {
-                await DrainAsync(batch, CancellationToken.None);
+                while (await queue.Reader.WaitToReadAsync(stoppingToken))
+                {
+                    await DrainAsync(batch);
+                }
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // Shutting down: what is still queued is written below.
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Shutting down: what is still queued is written below.
+            }
+            catch (Exception e)
+            {
+                // Each write handles its own failures, so this is a bug; the writer carries on regardless.
+                LogDropped(batch, 1, e);
+                batch.Clear();
+            }
         }
 
         queue.Writer.TryComplete();
-        await DrainAsync(batch, CancellationToken.None);
+        try
+        {
+            await DrainAsync(batch);
+        }
+        catch (Exception e)
+        {
+            while (queue.Reader.TryRead(out var left))
+            {
+                batch.Add(left);
+            }
+
+            LogDropped(batch, 1, e);
+        }
     }
 
-    private async Task DrainAsync(List<ProgressEvent> batch, CancellationToken cancellationToken)
+    private async Task DrainAsync(List<ProgressEvent> batch)
     {
         busy = true;
         try
@@ -67,7 +102,7 @@ public sealed class ProgressRecorder(IDbContextFactory<CourseDbContext> contextF
                 batch.Add(next);
                 if (batch.Count == MaxBatch || queue.Reader.Count == 0)
                 {
-                    await WriteAsync(batch, cancellationToken);
+                    await WriteAsync(batch);
                     batch.Clear();
                 }
             }
@@ -112,22 +147,96 @@ public sealed class ProgressRecorder(IDbContextFactory<CourseDbContext> contextF
                 c => db.SlideProgress.Count(p => p.UserId == c.UserId && p.ChapterId == chapterId && p.Seen && keys.Contains(p.SlideKey))), cancellationToken);
     }
 
-    private async Task WriteAsync(List<ProgressEvent> batch, CancellationToken cancellationToken)
+    private async Task WriteAsync(List<ProgressEvent> batch)
     {
-        if (await TryWriteAsync(batch, cancellationToken))
+        if (unreachableAtStop)
+        {
+            logger.LogError("Dropped {Events} progress events of {Learners} learners in {Chapters} chapters, not tried: the database still failed as the app stopped",
+                batch.Count, batch.Select(e => e.UserId).Distinct().Count(), batch.Select(e => e.ChapterId).Distinct().Count());
+            return;
+        }
+
+        var failure = await TryWriteAsync(batch);
+        if (failure is null)
         {
             return;
         }
 
-        // One learner's events can fail (an account deleted mid-batch); keep everyone else's.
-        foreach (var learner in batch.GroupBy(e => e.UserId).Where(_ => batch.Select(e => e.UserId).Distinct().Count() > 1))
+        if (DatabaseFailures.IsTransient(failure))
         {
-            await TryWriteAsync([.. learner], cancellationToken);
+            await RetryAsync(batch, failure);
+            return;
+        }
+
+        // One learner's events can fail (an account deleted mid-batch); keep everyone else's.
+        foreach (var learner in batch.GroupBy(e => e.UserId).Select(g => g.ToList()).ToList())
+        {
+            var alone = await TryWriteAsync(learner);
+            if (alone is not null && DatabaseFailures.IsTransient(alone))
+            {
+                await RetryAsync(learner, alone);
+            }
+            else if (alone is not null)
+            {
+                LogDropped(learner, 2, alone);
+            }
         }
     }
 
-    private async Task<bool> TryWriteAsync(List<ProgressEvent> batch, CancellationToken cancellationToken)
+    /// <summary>Tries a batch again after a passing failure, waiting longer each time, until it is stored or the app stops.</summary>
+    private async Task RetryAsync(List<ProgressEvent> batch, Exception failure)
     {
+        var delay = FirstRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (stopping.IsCancellationRequested)
+            {
+                unreachableAtStop = true;
+                LogDropped(batch, attempt, failure);
+                return;
+            }
+
+            logger.LogWarning(failure, "Writing {Events} progress events failed (attempt {Attempt}); trying again in {Delay}", batch.Count, attempt, delay);
+            try
+            {
+                await Task.Delay(delay, clock, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                // The app is stopping: one last try now.
+            }
+
+            var next = await TryWriteAsync(batch);
+            if (next is null)
+            {
+                logger.LogInformation("Wrote {Events} progress events at attempt {Attempt}", batch.Count, attempt + 1);
+                return;
+            }
+
+            if (!DatabaseFailures.IsTransient(next))
+            {
+                LogDropped(batch, attempt + 1, next);
+                return;
+            }
+
+            failure = next;
+            delay = delay * 2 < MaxRetryDelay ? delay * 2 : MaxRetryDelay;
+        }
+    }
+
+    private void LogDropped(List<ProgressEvent> events, int attempts, Exception? failure)
+    {
+        if (events.Count > 0)
+        {
+            logger.LogError(failure, "Dropped {Events} progress events of {Learners} learners in {Chapters} chapters after {Attempts} attempts",
+                events.Count, events.Select(e => e.UserId).Distinct().Count(), events.Select(e => e.ChapterId).Distinct().Count(), attempts);
+        }
+    }
+
+    /// <summary>Writes the batch in one transaction; the failure if it was not written.</summary>
+    private async Task<Exception?> TryWriteAsync(List<ProgressEvent> batch)
+    {
+        var cancellationToken = CancellationToken.None; // what is begun is finished, even while stopping
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -180,13 +289,12 @@ public sealed class ProgressRecorder(IDbContextFactory<CourseDbContext> contextF
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return null;
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+        catch (Exception e)
         {
-            // A deleted account or chapter: those events have nowhere to go. Keep the server up.
-            logger.LogWarning(e, "A batch of {Count} progress events could not be written", batch.Count);
-            return false;
+            // Whatever it is, the writer must go on; the caller decides between trying again and dropping.
+            return e;
         }
     }
 }

@@ -159,9 +159,11 @@ public sealed class QuizImporter(IDbContextFactory<CourseDbContext> contextFacto
         }
 
         db.SlideTools.AddRange(tools);
-        var chapter = await db.Chapters.SingleAsync(c => c.Id == chapterId, cancellationToken);
-        chapter.Version = Guid.NewGuid(); // the rendered chapter now carries its quizzes
         await db.SaveChangesAsync(cancellationToken);
+        // The rendered chapter now carries its quizzes and tools; not through the loaded chapter's
+        // concurrency token, which belongs to its editors.
+        var version = Guid.NewGuid();
+        await db.Chapters.Where(c => c.Id == chapterId).ExecuteUpdateAsync(u => u.SetProperty(c => c.ViewVersion, version), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await changes.ChapterChangedAsync(cancellationToken);
         return [];

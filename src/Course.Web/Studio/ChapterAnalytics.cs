@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Course.Core.Analytics;
 using Course.Core.Progress;
 using Course.Web.Catalog;
@@ -118,47 +116,20 @@ public sealed class ChapterAnalytics(IDbContextFactory<CourseDbContext> contextF
             ItemStatistics.Distribution(scores.Select(a => a.Score)), questions);
     }
 
-    public static string SlidesCsv(ChapterFigures figures) => Csv(
+    public static string SlidesCsv(ChapterFigures figures) => CsvTable.Write(
         ["slide", "first_line", "learners_reached", "median_seconds"],
-        figures.Slides.Select(s => new object[] { s.Number, s.FirstLine, s.Reached, s.MedianSeconds }));
+        figures.Slides.Select(s => new object?[] { s.Number, s.FirstLine, s.Reached, s.MedianSeconds }));
 
-    public static string QuestionsCsv(ChapterFigures figures) => Csv(
+    // Prompts and learners' wrong answers are typed by people: CsvTable defuses them for spreadsheets.
+    public static string QuestionsCsv(ChapterFigures figures) => CsvTable.Write(
         ["quiz", "question", "prompt", "answers", "facility", "discrimination", "common_wrong_answers"],
-        figures.Quizzes.SelectMany(q => q.Questions.Select(x => new object[]
+        figures.Quizzes.SelectMany(q => q.Questions.Select(x => new object?[]
         {
-            q.Slug, x.Key, x.Prompt, x.Answers, x.Facility, x.Discrimination?.ToString("0.###", CultureInfo.InvariantCulture) ?? "",
+            q.Slug, x.Key, x.Prompt, x.Answers, x.Facility, x.Discrimination,
             string.Join(" | ", x.CommonWrong.Select(w => $"{w.Answer} ({w.Count})")),
         })));
 
-    public static string QuizzesCsv(ChapterFigures figures) => Csv(
+    public static string QuizzesCsv(ChapterFigures figures) => CsvTable.Write(
         ["quiz", "title", "attempts", "pass_rate", .. Enumerable.Range(0, 10).Select(i => $"score_{i * 10}_{i * 10 + 10}")],
-        figures.Quizzes.Select(q => new object[] { q.Slug, q.Title, q.Attempts, q.PassRate }.Concat(q.Distribution.Cast<object>()).ToArray()));
-
-    private static string Csv(string[] header, IEnumerable<object[]> rows)
-    {
-        var builder = new StringBuilder();
-        builder.AppendJoin(',', header).Append("\r\n");
-        foreach (var row in rows)
-        {
-            builder.AppendJoin(',', row.Select(Field)).Append("\r\n");
-        }
-
-        return builder.ToString();
-    }
-
-    // RFC 4180 quoting; a leading =, +, - or @ is defused so spreadsheets do not run it as a formula.
-    private static string Field(object value)
-    {
-        var text = value switch
-        {
-            double d => d.ToString("0.###", CultureInfo.InvariantCulture),
-            _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-        };
-        if (text.Length > 0 && text[0] is '=' or '+' or '@' && value is string)
-        {
-            text = "'" + text;
-        }
-
-        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
-    }
+        figures.Quizzes.Select(q => new object?[] { q.Slug, q.Title, q.Attempts, q.PassRate }.Concat(q.Distribution.Cast<object?>()).ToArray()));
 }

@@ -304,7 +304,11 @@ public sealed class ChapterStudio(
         (siblings[index], siblings[other]) = (siblings[other], siblings[index]);
         for (var i = 0; i < siblings.Count; i++)
         {
-            siblings[i].Number = i + 1;
+            if (siblings[i].Number != i + 1)
+            {
+                siblings[i].Number = i + 1;
+                siblings[i].ViewVersion = Guid.NewGuid(); // the rendered chapter shows its number
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

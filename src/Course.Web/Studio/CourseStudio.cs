@@ -79,10 +79,10 @@ public sealed class CourseStudio(IDbContextFactory<CourseDbContext> contextFacto
         course.Description = details.Description;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        // Rendered chapters carry their course's title and are cached by chapter version: new versions.
-        // (Cache keys hold the chapter's id as well, so one new value serves them all.)
+        // Rendered chapters carry their course's title: new view versions (not the chapters' own, which
+        // editors hold as their concurrency token). Cache keys hold the chapter's id too, so one value serves all.
         var version = Guid.NewGuid();
-        await db.Chapters.Where(c => c.CourseId == courseId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Version, version), cancellationToken);
+        await db.Chapters.Where(c => c.CourseId == courseId).ExecuteUpdateAsync(u => u.SetProperty(c => c.ViewVersion, version), cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         await changes.ChapterChangedAsync(cancellationToken);

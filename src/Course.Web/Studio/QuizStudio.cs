@@ -13,7 +13,8 @@ namespace Course.Web.Studio;
 /// pass mark) and their questions of every type (add, edit, reorder, delete). Every change is checked
 /// first, with each problem named by its field (Core's <see cref="QuestionValidator"/> plus what needs the
 /// database: the slides exist, texts fit their columns); a change with problems saves nothing. A saved
-/// change gives the chapter a new version, so learners' cached chapter and quizzes are replaced at once.
+/// change gives the chapter a new view version (never its own version, the chapter editor's concurrency
+/// token), so learners' cached chapter and quizzes are replaced at once and no editor meets a conflict.
 /// One short-lived context per operation.
 /// </summary>
 public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory, CatalogChanges changes, TimeProvider clock)
@@ -294,7 +295,7 @@ public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory
         return key;
     }
 
-    /// <summary>Stores the change and a new chapter version together, then evicts the catalogue's caches.</summary>
+    /// <summary>Stores the change and a new view version of the chapter together, then evicts the catalogue's caches.</summary>
     private async Task CommitAsync(CourseDbContext db, int chapterId, CancellationToken cancellationToken)
     {
         var version = Guid.NewGuid();
@@ -302,10 +303,10 @@ public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
-            // Set directly, not through a loaded chapter: a quiz edit must not meet the chapter editor's
-            // concurrency token, and the version is what the rendered chapter and its quizzes are cached by.
+            // The view version, not the chapter's own: a quiz edit must never meet the chapter editor's
+            // concurrency token (Version), yet learners' cached chapter and its quizzes are keyed by both.
             await db.Chapters.Where(c => c.Id == chapterId)
-                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Version, version).SetProperty(c => c.UpdatedAt, now), cancellationToken);
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.ViewVersion, version).SetProperty(c => c.UpdatedAt, now), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -33,7 +33,7 @@ public class ChapterPlayerTests : BunitContext
         Services.AddSingleton<IChapterSource>(new FixedChapterSource(Chapter));
         Services.AddSingleton(connection);
         // Anonymous here: nothing is recorded, so the recorder never reaches a database.
-        Services.AddSingleton(new Course.Web.Progress.ProgressRecorder(null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<Course.Web.Progress.ProgressRecorder>.Instance));
+        Services.AddSingleton(new Course.Web.Progress.ProgressRecorder(null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<Course.Web.Progress.ProgressRecorder>.Instance, TimeProvider.System));
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

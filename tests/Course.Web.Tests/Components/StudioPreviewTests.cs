@@ -29,7 +29,7 @@ public class StudioPreviewTests : BunitContext
         Services.AddSingleton<Course.Web.Operations.CourseMetrics>();
         Services.AddSingleton<IChapterSource>(new FailingSource());
         Services.AddSingleton(new PlayerConnection());
-        Services.AddSingleton(new Course.Web.Progress.ProgressRecorder(null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<Course.Web.Progress.ProgressRecorder>.Instance));
+        Services.AddSingleton(new Course.Web.Progress.ProgressRecorder(null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<Course.Web.Progress.ProgressRecorder>.Instance, TimeProvider.System));
         AddAuthorization().SetAuthorized("ana@example.com");
         JSInterop.Mode = JSRuntimeMode.Strict; // a preview calls no script at all
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

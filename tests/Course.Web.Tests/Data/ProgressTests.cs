@@ -200,6 +200,41 @@ public sealed class ProgressTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Learners_wrong_answers_reach_questions_csv_defused_for_spreadsheets()
+    {
+        var final = chapter.QuizList.Single(q => q.Slug == "final");
+        using var scope = app.Services.CreateScope();
+        var question = (await scope.ServiceProvider.GetRequiredService<Course.Web.Quizzes.QuizCatalog>()
+            .GetAsync("ai-engineering", "foundation-models", final.Slug))!.Definition.Questions[0].Id;
+        await using (var db = await Db())
+        {
+            foreach (var answer in new[] { "=HYPERLINK(\"http://evil\")", "-2+3", "@SUM(A1)" })
+            {
+                var attempt = Guid.NewGuid();
+                db.QuizAttemptRecords.Add(new QuizAttemptRecord
+                {
+                    Id = attempt, UserId = learner, ChapterId = chapter.Chapter.ChapterId, QuizSlug = final.Slug,
+                    StartedAt = start, SubmittedAt = start, Score = 0, Passed = false,
+                    Answers = [new QuizAnswerRecord { AttemptId = attempt, QuestionKey = question, Score = 0, Answer = answer }],
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var figures = await scope.ServiceProvider.GetRequiredService<Course.Web.Studio.ChapterAnalytics>().ComputeAsync(chapter);
+        var row = Course.Web.Studio.ChapterAnalytics.QuestionsCsv(figures).Split("\r\n").Single(r => r.StartsWith($"final,{question},"));
+
+        // Every common wrong answer is in the one cell, which starts with an apostrophe: no formula runs.
+        var wrong = row[(row.LastIndexOf(",\"", StringComparison.Ordinal) + 1)..];
+        Assert.StartsWith("\"'", wrong);
+        foreach (var answer in new[] { "-2+3 (1)", "@SUM(A1) (1)", "=HYPERLINK(\"\"http://evil\"\") (1)" })
+        {
+            Assert.Contains(answer, wrong);
+        }
+    }
+
+    [Fact]
     public async Task A_learner_who_saw_every_slide_and_passed_the_final_quiz_counts_as_completed()
     {
         var other = await SignedInClient.CreateUserAsync(app, "luis@example.com");

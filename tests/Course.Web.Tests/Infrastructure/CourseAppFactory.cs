@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -21,6 +22,7 @@ public sealed class CourseAppFactory : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string?> settings;
     private readonly Action<IWebHostBuilder>? configure;
+    private readonly Action<IServiceCollection>? services;
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("course-tests-").FullName;
 
@@ -44,14 +46,18 @@ public sealed class CourseAppFactory : WebApplicationFactory<Program>
         Action<IWebHostBuilder>? configure = null) =>
         new(settings, sharedPostgresDatabase, configure: configure) { OwnsDatabase = sharedPostgresDatabase is null };
 
+    /// <summary>An app with some of its services replaced (e.g. a failing database under one component).</summary>
+    public static CourseAppFactory WithServices(Action<IServiceCollection> services) => new(null, null, services: services);
+
     /// <summary>An app on SQLite whatever the run (e.g. the source of a copy to PostgreSQL).</summary>
     public static CourseAppFactory OnSqlite() => new(null, null, sqliteOnly: true);
 
     private CourseAppFactory(IReadOnlyDictionary<string, string?>? settings, string? postgresConnectionString, bool sqliteOnly = false,
-        Action<IWebHostBuilder>? configure = null)
+        Action<IWebHostBuilder>? configure = null, Action<IServiceCollection>? services = null)
     {
         this.settings = settings ?? new Dictionary<string, string?>();
         this.configure = configure;
+        this.services = services;
         PostgresConnectionString = sqliteOnly ? null : postgresConnectionString ?? CreatePostgresDatabase();
         OwnsDatabase = postgresConnectionString is null;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -120,6 +126,10 @@ public sealed class CourseAppFactory : WebApplicationFactory<Program>
         }
 
         configure?.Invoke(builder);
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
     }
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };

@@ -250,4 +250,18 @@ public sealed class ChapterStudioTests : IDisposable
         Assert.Equal(73, ScriptParser.Parse(draft.Text).Script!.Slides.Count);
         Assert.Equal(System.Text.Encoding.UTF8.GetString(SeedFile.Bytes()).TrimStart('\uFEFF'), draft.Text);
     }
+
+    [Fact]
+    public async Task Moving_a_published_chapter_shows_its_new_number_to_learners_at_once()
+    {
+        var id = await NewChapterAsync("Uno <break time=\"1s\"/>\n");
+        Assert.IsType<PublishResult.Published>(await Studio.PublishAsync(id, (await Studio.GetDraftAsync(id))!.Revision, "ana@example.com"));
+        var slug = (await Studio.GetDraftAsync(id))!.ChapterSlug;
+        Assert.Equal(2, (await Catalog.GetChapterAsync("ai-engineering", slug))!.Chapter.Number); // cached from here
+
+        await Studio.MoveAsync(id, -1);
+
+        Assert.Equal(1, (await Catalog.GetChapterAsync("ai-engineering", slug))!.Chapter.Number);
+        Assert.Equal(2, (await Catalog.GetChapterAsync("ai-engineering", "foundation-models"))!.Chapter.Number);
+    }
 }

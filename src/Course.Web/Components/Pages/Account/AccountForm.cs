@@ -16,6 +16,5 @@ public sealed class AccountForm
         value.Length <= 254 && MailAddress.TryCreate(value.Trim(), out var address) && address.Address == value.Trim();
 
     /// <summary>Only addresses on this site may be returned to after signing in.</summary>
-    public static string SafeReturn(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/me";
+    public static string SafeReturn(string? url) => Accounts.ReturnUrls.LocalOr(url, "/me");
 }

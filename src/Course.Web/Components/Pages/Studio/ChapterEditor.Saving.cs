@@ -14,7 +14,7 @@ public sealed partial class ChapterEditor
     private void TextChanged()
     {
         publishedMessage = null;
-        parseTimer ??= Clock.CreateTimer(_ => _ = InvokeAsync(ParseNowAsync), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        parseTimer ??= Clock.CreateTimer(_ => InBackground("parse", ParseNowAsync), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         parseTimer.Change(ParseDelay, Timeout.InfiniteTimeSpan);
         ScheduleSave();
         StateHasChanged();
@@ -27,13 +27,30 @@ public sealed partial class ChapterEditor
             return;
         }
 
-        saveTimer ??= Clock.CreateTimer(_ => _ = InvokeAsync(async () =>
+        saveTimer ??= Clock.CreateTimer(_ => InBackground("autosave", async () =>
         {
             await SaveAsync();
             StateHasChanged();
         }), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         saveTimer.Change(SaveDelay, Timeout.InfiniteTimeSpan);
     }
+
+    /// <summary>Runs a timer's work on the renderer; nobody awaits it, so what it throws is logged here.</summary>
+    private void InBackground(string work, Func<Task> run) => _ = InvokeAsync(async () =>
+    {
+        try
+        {
+            await run();
+        }
+        catch (Exception e) when (!disposed)
+        {
+            Logger.LogError(e, "The chapter editor's {Work} failed for chapter {ChapterId}", work, ChapterId);
+        }
+        catch (Exception e)
+        {
+            Logger.LogDebug(e, "The chapter editor's {Work} for chapter {ChapterId} ended with the page", work, ChapterId);
+        }
+    });
 
     private async Task ParseNowAsync()
     {
@@ -94,6 +111,7 @@ public sealed partial class ChapterEditor
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The database is unreachable for a moment: the text stays here and in the browser's backup.
+            Logger.LogWarning(e, "Saving the draft of chapter {ChapterId} failed; the editor keeps the text and tries again", ChapterId);
             saveProblem = L["StudioSaveFailed"];
             saveAgain = true;
         }

@@ -71,6 +71,9 @@ public sealed partial class ChapterEditor : ComponentBase, IAsyncDisposable
     [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = null!;
 
+    [Inject]
+    private ILogger<ChapterEditor> Logger { get; set; } = null!;
+
     [CascadingParameter]
     private Task<AuthenticationState>? Authentication { get; set; }
 
@@ -380,7 +383,8 @@ public sealed partial class ChapterEditor : ComponentBase, IAsyncDisposable
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The browser's backup still holds it.
+                // The browser's backup still holds it; the operator should know the save did not happen.
+                Logger.LogWarning(e, "Saving the draft of chapter {ChapterId} on leaving the editor failed; the text is left in the browser's backup", ChapterId);
             }
         }
 
