@@ -26,7 +26,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
     private readonly HttpClient http;
     private readonly Uri baseUri;
     private readonly object gate = new();
-    private readonly List<(Func<ClientDom, bool> Condition, long Since, TaskCompletionSource<TimeSpan> Done)> waiters = [];
+    private readonly EffectWaiters waiters = new(); // under gate
     private readonly Dictionary<string, TaskCompletionSource> dispatches = [];
     private readonly TaskCompletionSource<long> rendererAttached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long nextBatchId = 2; // as blazor.web.js's RenderQueue starts
@@ -79,9 +79,6 @@ public sealed class BlazorCircuit : IAsyncDisposable
     /// <summary>Why the circuit is unusable, once it is.</summary>
     public string? Failure { get; private set; }
 
-    /// <summary>JS calls the server made, by identifier (the browser side of the app's interop).</summary>
-    public Dictionary<string, int> JsCalls { get; } = [];
-
     /// <summary>Fetches the prerendered page, connects and starts its interactive components.</summary>
     public static async Task<BlazorCircuit> OpenAsync(HttpClient http, CookieContainer cookies, Uri page, CancellationToken cancellation)
     {
@@ -100,7 +97,6 @@ public sealed class BlazorCircuit : IAsyncDisposable
         var circuit = new BlazorCircuit(http, cookies, new Uri(page, markers.BaseHref));
         Trace?.Invoke($"connecting {circuit.baseUri}_blazor for {page.PathAndQuery} ({markers.ServerComponents.Count} component(s))");
         await circuit.connection.StartAsync(cancellation);
-        Trace?.Invoke($"connected with protocol {circuit.connection.ConnectionId}; starting the circuit");
         circuit.secret = await circuit.connection.InvokeAsync<string?>("StartCircuit",
             circuit.baseUri.ToString(), page.ToString(), "[]", markers.ApplicationState, cancellation);
         if (string.IsNullOrEmpty(circuit.secret))
@@ -108,7 +104,6 @@ public sealed class BlazorCircuit : IAsyncDisposable
             throw new LoadException($"{page.PathAndQuery}: StartCircuit was refused ({circuit.Failure ?? "no reason given"})");
         }
 
-        Trace?.Invoke("circuit started");
         await circuit.rendererAttached.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellation);
         await circuit.connection.SendAsync("UpdateRootComponents", markers.AddOperations(), markers.ApplicationState, cancellation);
         return circuit;
@@ -126,7 +121,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
     /// <paramref name="since"/> (a <see cref="Stopwatch"/> timestamp) to the render batch that made it true.</summary>
     public Task<TimeSpan> WaitForAsync(Func<ClientDom, bool> condition, long since, TimeSpan timeout, string what)
     {
-        var done = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<TimeSpan> done;
         lock (gate)
         {
             if (Failure is not null)
@@ -134,15 +129,10 @@ public sealed class BlazorCircuit : IAsyncDisposable
                 throw new LoadException(Failure);
             }
 
-            if (condition(Dom))
-            {
-                return Task.FromResult(Stopwatch.GetElapsedTime(since));
-            }
-
-            waiters.Add((condition, since, done));
+            done = waiters.Add(Dom, condition, since);
         }
 
-        return WithTimeoutAsync(done.Task, timeout, what);
+        return WithTimeoutAsync(done, timeout, what);
     }
 
     private async Task<TimeSpan> WithTimeoutAsync(Task<TimeSpan> task, TimeSpan timeout, string what)
@@ -182,17 +172,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
             interop = rendererAttached.Task.Result;
         }
 
-        var descriptor = new JsonObject
-        {
-            ["eventHandlerId"] = handler,
-            ["eventName"] = eventName,
-            ["eventFieldInfo"] = fieldValue is null ? null : new JsonObject
-            {
-                ["componentId"] = element.ComponentId,
-                ["fieldValue"] = JsonValue.Create(fieldValue),
-            },
-        };
-        var args = new JsonArray(descriptor, JsonSerializer.SerializeToNode(eventArgs));
+        var args = JsInterop.EventArguments(handler, eventName, element.ComponentId, eventArgs, fieldValue);
         var callId = Interlocked.Increment(ref nextCallId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var handled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (gate)
@@ -200,9 +180,9 @@ public sealed class BlazorCircuit : IAsyncDisposable
             dispatches[callId] = handled;
         }
 
-        Trace?.Invoke($"-> DispatchEventAsync {args.ToJsonString()}");
+        Trace?.Invoke($"-> DispatchEventAsync {args}");
         var sent = Stopwatch.GetTimestamp();
-        await connection.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", interop, args.ToJsonString());
+        await connection.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", interop, args);
         return (sent, handled.Task);
     }
 
@@ -232,7 +212,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
                     error = e.Message;
                 }
 
-                ResolveWaiters(arrived);
+                waiters.Resolve(Dom, arrived);
             }
         }
 
@@ -243,46 +223,15 @@ public sealed class BlazorCircuit : IAsyncDisposable
         }
     }
 
-    private void ResolveWaiters(long arrived)
-    {
-        for (var i = waiters.Count - 1; i >= 0; i--)
-        {
-            if (waiters[i].Condition(Dom))
-            {
-                waiters[i].Done.TrySetResult(Stopwatch.GetElapsedTime(waiters[i].Since, arrived));
-                waiters.RemoveAt(i);
-            }
-        }
-    }
 
     // .NET 10 sends the call type last (function call, constructor, property get or set): only calls come here.
     private async Task OnBeginInvokeJSAsync(long asyncHandle, string identifier, string argsJson, int resultType, long targetInstanceId, int callType)
     {
-        JsonNode? result = null;
         Trace?.Invoke($"<- BeginInvokeJS {asyncHandle} {identifier} {argsJson} (result type {resultType}, target {targetInstanceId}, call type {callType})");
-        lock (gate)
+        var (result, interop) = JsInterop.Answer(identifier, argsJson, resultType, targetInstanceId, () => Interlocked.Increment(ref nextJsObjectId));
+        if (interop is { } id)
         {
-            JsCalls[identifier] = JsCalls.GetValueOrDefault(identifier) + 1;
-        }
-
-        switch (identifier)
-        {
-            case "Blazor._internal.attachWebRendererInterop":
-                // [rendererId, {"__dotNetObject": id}, jsComponentParameters, jsComponentInitializers]
-                var interop = JsonNode.Parse(argsJson)![1]!["__dotNetObject"]!.GetValue<long>();
-                rendererAttached.TrySetResult(interop);
-                break;
-            case "import":
-                result = new JsonObject { ["__jsObjectId"] = Interlocked.Increment(ref nextJsObjectId) };
-                break;
-            case "start" when targetInstanceId != 0:
-                result = new JsonObject { ["narration"] = false, ["speed"] = 1 }; // the player's saved settings: none
-                break;
-        }
-
-        if (resultType == 1 && result is null)
-        {
-            result = new JsonObject { ["__jsObjectId"] = Interlocked.Increment(ref nextJsObjectId) };
+            rendererAttached.TrySetResult(id);
         }
 
         if (asyncHandle != 0)
@@ -315,17 +264,12 @@ public sealed class BlazorCircuit : IAsyncDisposable
         lock (gate)
         {
             Failure ??= reason;
-            foreach (var waiter in waiters)
-            {
-                waiter.Done.TrySetException(new LoadException(reason));
-            }
-
+            waiters.FailAll(new LoadException(reason));
             foreach (var dispatch in dispatches.Values)
             {
                 dispatch.TrySetException(new LoadException(reason));
             }
 
-            waiters.Clear();
             dispatches.Clear();
         }
 
@@ -352,23 +296,3 @@ public sealed class BlazorCircuit : IAsyncDisposable
         await connection.DisposeAsync();
     }
 }
-
-/// <summary>The SignalR client's warnings and errors, into the trace.</summary>
-internal sealed class TraceLogger : ILoggerProvider, ILogger
-{
-    public ILogger CreateLogger(string categoryName) => this;
-
-    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        BlazorCircuit.Trace?.Invoke($"signalr {logLevel}: {formatter(state, exception)} {exception?.Message}");
-
-    public void Dispose()
-    {
-    }
-}
-
-/// <summary>Something a learner would notice: an error page, a missing control, a dead circuit, no response.</summary>
-public sealed class LoadException(string message) : Exception(message);

@@ -29,12 +29,17 @@ public sealed class LoadRun(LoadOptions options, TextWriter output)
 
     public async Task<int> RunAsync()
     {
-        using var stop = new CancellationTokenSource(options.Duration);
         var stats = options.ServerPid is { } pid ? new ServerStats(pid) : options.Server.IsLoopback ? ServerStats.ForPort(options.Server.Port) : null;
         stats?.Sample();
         var process = stats is null ? "server process not found: no CPU/memory" : $"pid {stats.Pid}";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"load: {options.Learners} learner(s), scenario {options.Scenario.ToString().ToLowerInvariant()}, ramp {options.Ramp.TotalSeconds:0} s, duration {options.Duration.TotalSeconds:0} s, {(options.SignIn ? "signed in" : "anonymous")}, server {options.Server} ({process})"));
+        using (var warmUp = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
+        {
+            await WarmUpAsync(warmUp.Token);
+        }
+
+        using var stop = new CancellationTokenSource(options.Duration);
         var clock = Stopwatch.StartNew();
         var learners = Enumerable.Range(0, options.Learners).Select(i => LearnerAsync(i, stop.Token)).ToList();
         var all = Task.WhenAll(learners);
@@ -51,6 +56,24 @@ public sealed class LoadRun(LoadOptions options, TextWriter output)
         }
 
         return Metrics.ErrorCount == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Opens the player and the checkpoint quiz once, unmeasured, so the first learners' figures are not this
+    /// client's own start-up (JIT of SignalR, MessagePack and JSON code), which takes seconds on a busy machine.
+    /// </summary>
+    private async Task WarmUpAsync(CancellationToken stop)
+    {
+        await using var learner = new LearnerSession(options.Server, new LoadMetrics());
+        try
+        {
+            await learner.OpenPlayerAsync(options.Chapter, 1, stop);
+            await learner.OpenQuizAsync(options.Chapter, options.CheckpointQuiz, stop);
+        }
+        catch (Exception e) when (e is LoadException or HttpRequestException or InvalidOperationException or IOException)
+        {
+            Metrics.Error("warm-up", $"warm-up: {e.Message}");
+        }
     }
 
     private void Report(TimeSpan elapsed, ServerStats? stats)
