@@ -110,6 +110,10 @@ public sealed class LoadRun(LoadOptions options, TextWriter output)
                 try
                 {
                     await scenarios.RunAsync(options.Scenario, learner, index, stop);
+                    if (options.Scenario == Scenario.Script)
+                    {
+                        break;
+                    }
                 }
                 catch (Exception e) when (!stop.IsCancellationRequested && e is LoadException or HttpRequestException or InvalidOperationException or IOException or System.Net.WebSockets.WebSocketException)
                 {
@@ -117,6 +121,11 @@ public sealed class LoadRun(LoadOptions options, TextWriter output)
                     Metrics.Error(e is LoadException ? "learner" : e.GetType().Name, $"learner {index}: {e.Message}");
                     BlazorCircuit.Trace?.Invoke("page at the error: " + learner.Describe());
                     await learner.ClosePageAsync();
+                    if (options.Scenario == Scenario.Script)
+                    {
+                        break;
+                    }
+
                     await Task.Delay(TimeSpan.FromSeconds(1), stop);
                 }
             }

@@ -6,7 +6,9 @@ using Course.Load;
 const string Usage = """
     usage: Course.Load --server URL [--scenario play|quiz|mixed] [--learners N] [--ramp SECONDS] [--duration SECONDS]
                        [--anonymous] [--pace FACTOR] [--server-pid PID] [--chapter PATH] [--checkpoint-quiz SLUG]
-                       [--final-quiz SLUG]
+                       [--final-quiz SLUG] [--account-prefix PREFIX]
+      scenarios: play, quiz, mixed (half play, half quiz), script (once each, no think time: the browser comparison)
+      signed-in learners register as PREFIX-<n>@load.test (default: load-<time>-<random>)
     """;
 
 var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -33,7 +35,7 @@ if (flags.Contains("--help") || flags.Contains("-h"))
     return 0;
 }
 
-var known = new[] { "--server", "--scenario", "--learners", "--ramp", "--duration", "--pace", "--server-pid", "--chapter", "--checkpoint-quiz", "--final-quiz" };
+var known = new[] { "--server", "--scenario", "--learners", "--ramp", "--duration", "--pace", "--server-pid", "--chapter", "--checkpoint-quiz", "--final-quiz", "--account-prefix" };
 if (values.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
 {
     return Fail($"unknown option {unknown}");
@@ -46,7 +48,7 @@ if (!values.TryGetValue("--server", out var serverText) || !Uri.TryCreate(server
 
 if (!Enum.TryParse<Scenario>(values.GetValueOrDefault("--scenario", "mixed"), ignoreCase: true, out var scenario) || !Enum.IsDefined(scenario))
 {
-    return Fail($"--scenario: '{values["--scenario"]}' is not play, quiz or mixed");
+    return Fail($"--scenario: '{values["--scenario"]}' is not play, quiz, mixed or script");
 }
 
 if (Number("--learners", 5, 1, 20_000) is not { } learners
@@ -62,7 +64,7 @@ var options = new LoadOptions(
     new Uri(server.GetLeftPart(UriPartial.Authority) + "/"), scenario, (int)learners, TimeSpan.FromSeconds(ramp), TimeSpan.FromSeconds(duration),
     SignIn: !flags.Contains("--anonymous"), pace, values.GetValueOrDefault("--chapter", Scenarios.DefaultChapter),
     values.GetValueOrDefault("--checkpoint-quiz", "tokens"), values.GetValueOrDefault("--final-quiz", "final"),
-    pid == 0 ? null : (int)pid, $"load-{DateTime.UtcNow:yyyyMMddHHmmss}-{Random.Shared.Next(1000, 9999)}");
+    pid == 0 ? null : (int)pid, values.GetValueOrDefault("--account-prefix", $"load-{DateTime.UtcNow:yyyyMMddHHmmss}-{Random.Shared.Next(1000, 9999)}"));
 return await new LoadRun(options, Console.Out).RunAsync();
 
 double? Number(string option, double fallback, double min, double max)

@@ -10,6 +10,9 @@ public enum Scenario
 
     /// <summary>Even-numbered learners play, odd-numbered ones take quizzes.</summary>
     Mixed,
+
+    /// <summary>Once, no think time: the fixed script compared with a real browser (<see cref="Scenarios.ScriptAsync"/>).</summary>
+    Script,
 }
 
 /// <summary>What simulated learners do on the seeded course; pacing is scaled by <c>pace</c> (1 = a learner's pace).</summary>
@@ -27,6 +30,7 @@ public sealed class Scenarios(string chapterPath, string checkpointQuiz, string 
     {
         Scenario.Play => PlayAsync(learner, cancellation),
         Scenario.Quiz => QuizzesAsync(learner, cancellation),
+        Scenario.Script => ScriptAsync(learner, cancellation),
         _ => index % 2 == 0 ? PlayAsync(learner, cancellation) : QuizzesAsync(learner, cancellation),
     };
 
@@ -104,7 +108,7 @@ public sealed class Scenarios(string chapterPath, string checkpointQuiz, string 
             await learner.NextStepAsync();
         }
 
-        await TakeQuizAsync(learner, checkpointQuiz, cancellation);
+        await new Scenarios(chapterPath, checkpointQuiz, finalQuiz, pace: 0, seed).TakeQuizAsync(learner, checkpointQuiz, cancellation);
         await learner.ClosePageAsync();
     }
 }
