@@ -89,7 +89,7 @@ public static class QuizActions
         if (checkboxes.Count > 0)
         {
             var box = checkboxes[attempt % checkboxes.Count];
-            var check = !box.Attributes.ContainsKey("checked");
+            var check = learner.Page.Read(_ => !box.Attributes.ContainsKey("checked"));
             await learner.InputAsync(box, "change", new { value = check }, check, "ticking an option");
         }
 
