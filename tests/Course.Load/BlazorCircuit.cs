@@ -1,14 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Course.Load.Protocol;
 using Course.Load.Rendering;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.AspNetCore.SignalR.Protocol;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Course.Load;
 
@@ -39,19 +34,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
     {
         this.http = http;
         this.baseUri = baseUri;
-        var builder = new HubConnectionBuilder().WithUrl(new Uri(baseUri, "_blazor"), options =>
-        {
-            options.Cookies = cookies; // the negotiation and the WebSocket carry the learner's sign-in cookie
-            options.Transports = HttpTransportType.WebSockets;
-            options.Headers["Accept-Language"] = "en";
-        });
-        builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
-        if (Trace is not null)
-        {
-            builder.Services.AddLogging(logging => logging.AddProvider(new TraceLogger()).SetMinimumLevel(LogLevel.Warning));
-        }
-
-        connection = builder.Build();
+        connection = BlazorHub.Build(baseUri, cookies);
         connection.On<long, byte[]>("JS.RenderBatch", OnRenderBatchAsync);
         connection.On<long, string, string, int, long, int>("JS.BeginInvokeJS", OnBeginInvokeJSAsync);
         connection.On<string, bool, string>("JS.EndInvokeDotNet", OnEndInvokeDotNet);
@@ -95,18 +78,38 @@ public sealed class BlazorCircuit : IAsyncDisposable
         }
 
         var circuit = new BlazorCircuit(http, cookies, new Uri(page, markers.BaseHref));
-        Trace?.Invoke($"connecting {circuit.baseUri}_blazor for {page.PathAndQuery} ({markers.ServerComponents.Count} component(s))");
-        await circuit.connection.StartAsync(cancellation);
-        circuit.secret = await circuit.connection.InvokeAsync<string?>("StartCircuit",
-            circuit.baseUri.ToString(), page.ToString(), "[]", markers.ApplicationState, cancellation);
-        if (string.IsNullOrEmpty(circuit.secret))
+        try
         {
-            throw new LoadException($"{page.PathAndQuery}: StartCircuit was refused ({circuit.Failure ?? "no reason given"})");
+            await circuit.StartAsync(page, markers, cancellation);
+            return circuit;
+        }
+        catch
+        {
+            await circuit.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync(Uri page, PageMarkers markers, CancellationToken cancellation)
+    {
+        Trace?.Invoke($"connecting {baseUri}_blazor for {page.PathAndQuery} ({markers.ServerComponents.Count} component(s))");
+        await connection.StartAsync(cancellation);
+        secret = await connection.InvokeAsync<string?>("StartCircuit", baseUri.ToString(), page.ToString(), "[]", markers.ApplicationState, cancellation);
+        if (string.IsNullOrEmpty(secret))
+        {
+            throw new LoadException($"{page.PathAndQuery}: StartCircuit was refused ({Failure ?? "no reason given"})");
         }
 
-        await circuit.rendererAttached.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellation);
-        await circuit.connection.SendAsync("UpdateRootComponents", markers.AddOperations(), markers.ApplicationState, cancellation);
-        return circuit;
+        try
+        {
+            await rendererAttached.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellation);
+        }
+        catch (TimeoutException)
+        {
+            throw new LoadException($"{page.PathAndQuery}: the server never attached its renderer (30 s)");
+        }
+
+        await connection.SendAsync("UpdateRootComponents", markers.AddOperations(), markers.ApplicationState, cancellation);
     }
 
     public T Read<T>(Func<ClientDom, T> read)
@@ -119,7 +122,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
 
     /// <summary>Waits until the page satisfies <paramref name="condition"/>; returns the time from
     /// <paramref name="since"/> (a <see cref="Stopwatch"/> timestamp) to the render batch that made it true.</summary>
-    public Task<TimeSpan> WaitForAsync(Func<ClientDom, bool> condition, long since, TimeSpan timeout, string what)
+    public async Task<TimeSpan> WaitForAsync(Func<ClientDom, bool> condition, long since, TimeSpan timeout, string what)
     {
         Task<TimeSpan> done;
         lock (gate)
@@ -132,14 +135,9 @@ public sealed class BlazorCircuit : IAsyncDisposable
             done = waiters.Add(Dom, condition, since);
         }
 
-        return WithTimeoutAsync(done, timeout, what);
-    }
-
-    private async Task<TimeSpan> WithTimeoutAsync(Task<TimeSpan> task, TimeSpan timeout, string what)
-    {
         try
         {
-            return await task.WaitAsync(timeout);
+            return await done.WaitAsync(timeout);
         }
         catch (TimeoutException)
         {

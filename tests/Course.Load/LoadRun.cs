@@ -115,7 +115,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter output)
                         break;
                     }
                 }
-                catch (Exception e) when (!stop.IsCancellationRequested && e is LoadException or HttpRequestException or InvalidOperationException or IOException or System.Net.WebSockets.WebSocketException)
+                catch (Exception e) when (!stop.IsCancellationRequested)
                 {
                     // A learner who meets an error reloads the page a moment later and goes on.
                     Metrics.Error(e is LoadException ? "learner" : e.GetType().Name, $"learner {index}: {e.Message}");

@@ -1,0 +1,29 @@
+using System.Net;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Course.Load.Protocol;
+
+/// <summary>A connection to a Blazor Server hub as blazor.web.js opens it: "_blazor", WebSockets, blazorpack.</summary>
+public static class BlazorHub
+{
+    public static HubConnection Build(Uri baseUri, CookieContainer cookies)
+    {
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(baseUri, "_blazor"), options =>
+        {
+            options.Cookies = cookies; // the negotiation and the WebSocket carry the learner's sign-in cookie
+            options.Transports = HttpTransportType.WebSockets;
+            options.Headers["Accept-Language"] = "en";
+        });
+        builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol()); // the last IHubProtocol registered wins
+        if (Course.Load.BlazorCircuit.Trace is not null)
+        {
+            builder.Services.AddLogging(logging => logging.AddProvider(new TraceLogger()).SetMinimumLevel(LogLevel.Warning));
+        }
+
+        return builder.Build();
+    }
+}
