@@ -28,7 +28,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
     private long nextCallId;
     private long nextJsObjectId = 1;
     private string? secret;
-    private bool closing;
+    private volatile bool closing; // the page is being left: like an unloading page, answer nothing more
 
     private BlazorCircuit(HttpClient http, CookieContainer cookies, Uri baseUri)
     {
@@ -40,7 +40,13 @@ public sealed class BlazorCircuit : IAsyncDisposable
         connection.On<string, bool, string>("JS.EndInvokeDotNet", OnEndInvokeDotNet);
         connection.On<int, string>("JS.AttachComponent", (componentId, _) => { lock (gate) { Dom.AttachRoot(componentId); } });
         connection.On<long>("JS.EndUpdateRootComponents", _ => { });
-        connection.On<string>("JS.Error", error => Fail($"the server reported a circuit error: {error}"));
+        connection.On<string>("JS.Error", error =>
+        {
+            if (!closing)
+            {
+                Fail($"the server reported a circuit error: {error}");
+            }
+        });
         connection.Closed += error =>
         {
             if (!closing)
@@ -214,7 +220,11 @@ public sealed class BlazorCircuit : IAsyncDisposable
             }
         }
 
-        await connection.SendAsync("OnRenderCompleted", batchId, error);
+        if (!closing)
+        {
+            await connection.SendAsync("OnRenderCompleted", batchId, error);
+        }
+
         if (error is not null)
         {
             Fail($"render batch {batchId} could not be applied: {error}");
@@ -232,7 +242,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
             rendererAttached.TrySetResult(id);
         }
 
-        if (asyncHandle != 0)
+        if (asyncHandle != 0 && !closing)
         {
             var reply = new JsonArray(asyncHandle, true, result).ToJsonString();
             await connection.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, reply);
@@ -280,15 +290,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
         closing = true;
         if (secret is not null && Failure is null)
         {
-            try
-            {
-                using var form = new MultipartFormDataContent { { new StringContent(secret), "circuitId" } };
-                using var _ = await http.PostAsync(new Uri(baseUri, "_blazor/disconnect"), form);
-            }
-            catch (HttpRequestException)
-            {
-                // The server is gone; nothing is left to release.
-            }
+            await BlazorHub.SendDisconnectBeaconAsync(http, baseUri, secret);
         }
 
         await connection.DisposeAsync();

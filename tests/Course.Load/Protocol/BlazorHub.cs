@@ -26,4 +26,19 @@ public static class BlazorHub
 
         return builder.Build();
     }
+
+    /// <summary>What blazor.web.js sends when its page goes away (navigator.sendBeacon): the circuit can be released now.</summary>
+    public static async Task SendDisconnectBeaconAsync(HttpClient http, Uri baseUri, string circuitSecret)
+    {
+        try
+        {
+            using var form = new MultipartFormDataContent { { new StringContent(circuitSecret), "circuitId" } };
+            using var response = await http.PostAsync(new Uri(baseUri, "_blazor/disconnect"), form);
+            Course.Load.BlazorCircuit.Trace?.Invoke($"-> disconnect beacon: {(int)response.StatusCode}");
+        }
+        catch (HttpRequestException)
+        {
+            // The server is gone; nothing is left to release.
+        }
+    }
 }
