@@ -20,7 +20,11 @@ if (DataMigrationCommand.IsCommand(args))
     return await DataMigrationCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    EnvironmentName = Course.Web.Operations.SourceCheckout.DefaultEnvironment(args),
+});
 var isCommand = OperatorCommands.IsCommand(args);
 if (isCommand)
 {

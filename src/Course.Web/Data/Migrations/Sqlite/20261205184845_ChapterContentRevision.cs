@@ -26,9 +26,9 @@ namespace Course.Web.Data.Migrations.Sqlite
                     + (SELECT COUNT(*) FROM "ChapterVersions" v WHERE v."ChapterId" = "Chapters"."Id")
                 """);
 
-            migrationBuilder.DropColumn(
-                name: "Revision",
-                table: "ChapterDrafts");
+            // SQLite drops a plain column in place (3.35+); EF's DropColumn would rebuild the table with foreign
+            // keys switched off, outside the migration's transaction.
+            migrationBuilder.Sql("""ALTER TABLE "ChapterDrafts" DROP COLUMN "Revision";""");
         }
 
         /// <inheritdoc />
