@@ -15,7 +15,7 @@ public static partial class ScriptParser
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 1; i < close; i++)
+        for (var i = 1; i < close && errors.Count <= MaxErrors; i++)
         {
             var line = TrimTrailingWhitespace(lines[i]);
 

@@ -186,7 +186,7 @@ public static partial class ScriptParser
         var pieceStart = 0;
         var firstPiece = true;
         var i = 0;
-        while (i < line.Length)
+        while (i < line.Length && errors.Count <= MaxErrors) // past that, the rest is not read (each error costs a column count)
         {
             var c = line[i];
             if (c == '\\' && i + 1 < line.Length && IsAsciiPunctuation(line[i + 1]))
