@@ -59,9 +59,6 @@ public static class QuestionValidator
     /// <summary>The largest number an answer or tolerance may be, either sign: well within a decimal's exact range.</summary>
     public const decimal MaxNumber = 1_000_000_000_000_000m;
 
-    /// <summary>The longest prompt or explanation, in characters.</summary>
-    public const int MaxProseLength = 4_000;
-
     /// <summary>The longest option, item, target, accepted answer, unit, model or id, in characters.</summary>
     public const int MaxShortTextLength = 500;
 
@@ -100,8 +97,6 @@ public static class QuestionValidator
             problems.Add(new("slide", ValidationCodes.NoSlide, "the question needs the slide that teaches it"));
         }
 
-        Length(question.Prompt, MaxProseLength, "prompt", problems);
-        Length(question.Explanation, MaxProseLength, "explanation", problems);
         CheckBounds(question.Body, problems);
         if (problems.Any(p => p.Code == ValidationCodes.TooManyOptions))
         {
@@ -237,7 +232,7 @@ public static class QuestionValidator
     {
         if (text is { Length: var length } && length > max)
         {
-            problems.Add(new(field, ValidationCodes.TooLong, $"the {field} is longer than {max} characters") { Arguments = [max] });
+            problems.Add(new(field, ValidationCodes.TooLong, $"at most {max} characters, not {length}") { Arguments = [max, length] });
         }
     }
 

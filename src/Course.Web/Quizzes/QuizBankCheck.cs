@@ -26,7 +26,7 @@ public static class QuizBankCheck
         var problems = new List<string>();
         if (bank is null)
         {
-            problems.Add($"{Field(where, "quizzes")}: missing");
+            problems.Add($"{(where.Length == 0 ? "the file" : where)}: missing");
             return problems;
         }
 
@@ -125,6 +125,8 @@ public static class QuizBankCheck
             problems.Add($"{at}.id: a question needs an id of at most {QuestionValidator.MaxShortTextLength} characters");
         }
 
+        Length(question.Prompt, Studio.QuizStudio.MaxPrompt, $"{at}.prompt", problems);
+        Length(question.Explanation, Studio.QuizStudio.MaxExplanation, $"{at}.explanation", problems);
         Slide(question.Slide, $"{at}.slide", problems);
         Slide(question.DraftSlide, $"{at}.draftSlide", problems);
         if (MissingInBody(question.Body) is { } missing)
@@ -137,8 +139,7 @@ public static class QuizBankCheck
         var checkable = new Question(question.Id ?? "", question.Prompt ?? "", question.Explanation ?? "", null, question.Body!);
         foreach (var problem in QuestionValidator.Check(checkable).Where(p => p.Code is ValidationCodes.NumberRange or ValidationCodes.TooLong or ValidationCodes.TooManyOptions))
         {
-            var field = problem.Field is "prompt" or "explanation" ? problem.Field : $"body.{problem.Field}";
-            problems.Add($"{at}.{field}: {problem.Message}");
+            problems.Add($"{at}.body.{problem.Field}: {problem.Message}");
         }
     }
 

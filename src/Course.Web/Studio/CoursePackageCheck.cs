@@ -77,7 +77,7 @@ public static class CoursePackageCheck
             Script(chapter.Script, $"{at}.script", problems, mustParse: true);
             Script(chapter.Draft, $"{at}.draft", problems, mustParse: false);
             CheckVersions(chapter.Versions, $"{at}.versions", problems);
-            problems.AddRange(QuizBankCheck.Problems(chapter.Quizzes, at));
+            problems.AddRange(QuizBankCheck.Problems(chapter.Quizzes, $"{at}.quizzes"));
         }
 
         return problems;
