@@ -16,11 +16,18 @@ namespace Course.Fuzzing;
 public sealed record Importer(string Name, Gen<string> Inputs, Func<string, bool> Run);
 
 /// <summary>What a run of one importer found (docs/reliability.md, "Bad input").</summary>
+/// <param name="MaxOwnMilliseconds">
+/// The slowest input's own time: every input over <see cref="ImporterFuzz.RetimeOverMilliseconds"/> is run three more
+/// times and counts its fastest, so a stall of a busy machine (another process on the core, a collection) is not
+/// taken for the input's cost. <see cref="MaxMilliseconds"/> is the slowest first run, stalls included.
+/// </param>
 public sealed record FuzzReport(string Importer, int Inputs, int Accepted, int Refused, int Failed, IReadOnlyList<(string Input, Exception Error)> Failures,
-    double MaxMilliseconds, double P99Milliseconds, string Slowest);
+    double MaxMilliseconds, double P99Milliseconds, string Slowest, double MaxOwnMilliseconds, int Retimed);
 
 public static class ImporterFuzz
 {
+    public const double RetimeOverMilliseconds = 100;
+
     private static string SeedFolder => Path.Combine(AppContext.BaseDirectory, "Seed");
 
     public static string SeedScript() => File.ReadAllText(Path.Combine(SeedFolder, "chapter-01-foundation-models.es.txt"));
@@ -133,6 +140,9 @@ public static class ImporterFuzz
         var failed = 0;
         var slowest = "";
         var slowestTicks = -1L;
+        var ownTicks = new long[count];
+        var retimed = 0;
+        var retimeOver = (long)(RetimeOverMilliseconds * Stopwatch.Frequency / 1000);
         var timer = new Stopwatch();
         for (var i = 0; i < count; i++)
         {
@@ -151,7 +161,26 @@ public static class ImporterFuzz
                 }
             }
 
-            ticks[i] = timer.ElapsedTicks;
+            ticks[i] = ownTicks[i] = timer.ElapsedTicks;
+            if (ticks[i] > retimeOver)
+            {
+                retimed++;
+                for (var again = 0; again < 3; again++)
+                {
+                    timer.Restart();
+                    try
+                    {
+                        importer.Run(input);
+                    }
+                    catch (Exception)
+                    {
+                        // counted above
+                    }
+
+                    ownTicks[i] = Math.Min(ownTicks[i], timer.ElapsedTicks);
+                }
+            }
+
             if (ticks[i] > slowestTicks)
             {
                 (slowestTicks, slowest) = (ticks[i], input);
@@ -161,6 +190,7 @@ public static class ImporterFuzz
         var ordered = ticks.Order().ToArray();
         double Milliseconds(long t) => t * 1000.0 / Stopwatch.Frequency;
         return new FuzzReport(importer.Name, count, accepted, count - accepted - failed, failed, failures,
-            Milliseconds(ordered[^1]), Milliseconds(ordered[(int)Math.Min(ordered.Length - 1, Math.Ceiling(ordered.Length * 0.99) - 1)]), slowest);
+            Milliseconds(ordered[^1]), Milliseconds(ordered[(int)Math.Min(ordered.Length - 1, Math.Ceiling(ordered.Length * 0.99) - 1)]), slowest,
+            Milliseconds(ownTicks.Max()), retimed);
     }
 }
