@@ -120,9 +120,9 @@ public static class QuizBankCheck
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(question.Id) || question.Id.Length > QuestionValidator.MaxShortTextLength)
+        if (string.IsNullOrWhiteSpace(question.Id) || question.Id.Length > QuestionBounds.MaxShortTextLength)
         {
-            problems.Add($"{at}.id: a question needs an id of at most {QuestionValidator.MaxShortTextLength} characters");
+            problems.Add($"{at}.id: a question needs an id of at most {QuestionBounds.MaxShortTextLength} characters");
         }
 
         Length(question.Prompt, Studio.QuizStudio.MaxPrompt, $"{at}.prompt", problems);
