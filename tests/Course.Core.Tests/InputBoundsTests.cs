@@ -1,4 +1,5 @@
 using Course.Core.Authoring;
+using Course.Core.Rendering;
 using Course.Core.Scripts;
 
 namespace Course.Core.Tests;
@@ -107,6 +108,17 @@ public class InputBoundsTests
 
         Assert.Equal(ScriptParser.MaxErrors + 1, errors.Count);
         Assert.Equal(ScriptErrorCode.TooManyErrors, errors[^1].Code);
+    }
+
+    [Theory]
+    [InlineData("١٢2. Walk: La IA trabaja <break time=\"0.5s\"/>")] // found by the fuzz run: Arabic-Indic digits before ". "
+    [InlineData("١. uno")]
+    public void Digits_other_than_ASCII_make_no_numbered_item_in_a_script_or_in_Markdown(string line)
+    {
+        Assert.Equal(ListKind.None, SegmentMarkdown.SplitListMarker(line).List);
+        Assert.Equal(ListKind.None, SegmentMarkdown.Render(line).List);
+        Assert.True(ScriptParser.Parse(line).Succeeded);
+        Assert.True(MarkdownChapterReader.Read(line).Succeeded);
     }
 
     [Fact]
