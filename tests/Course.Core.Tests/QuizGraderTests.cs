@@ -86,6 +86,10 @@ public class QuizGraderTests
         { "130000000", 117_000_000, 0.05m, true, 0 },
         { "0.750", 0.75m, 0, false, 1 },
         { "-3", -3, 0, false, 1 },
+        // Numbers at a decimal's limits are wrong answers, never an overflow (an answer far from them, or one stored before the bounds).
+        { "79228162514264337593543950335", -5, 0, false, 0 },
+        { "-79228162514264337593543950335", 79228162514264337593543950335m, 0, false, 0 },
+        { "79228162514264337593543950335", 79228162514264337593543950335m, 0, false, 1 },
     };
 
     [Theory]
@@ -100,6 +104,8 @@ public class QuizGraderTests
     [InlineData("setenta y cinco")]
     [InlineData("12,34,5")]
     [InlineData("1.2.3,4,5")]
+    [InlineData("999999999999999999999999999999")] // more than a decimal holds
+    [InlineData("1111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111.5")] // over 100 characters
     public void Text_that_is_not_a_number_is_rejected(string typed)
     {
         var error = Assert.Throws<InvalidAnswerException>(() => Grader.Grade(Q(new NumericBody(75)), new TextAnswer(typed)));

@@ -30,8 +30,14 @@ public static partial class MarkdownChapterReader
     public static ScriptParseResult Read(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
+        var text = markdown.StartsWith('\uFEFF') ? markdown[1..] : markdown;
+        if (ScriptParser.TooLong(text) is { } tooLong)
+        {
+            return new ScriptParseResult(null, [tooLong]);
+        }
+
         var errors = new List<ScriptError>();
-        var lines = SplitLines(markdown.StartsWith('\uFEFF') ? markdown[1..] : markdown);
+        var lines = SplitLines(text);
 
         var metadata = ScriptMetadata.Empty;
         var bodyStart = 0;
@@ -50,7 +56,7 @@ public static partial class MarkdownChapterReader
         }
 
         return errors.Count > 0
-            ? new ScriptParseResult(null, [.. errors.OrderBy(e => e.Line).ThenBy(e => e.Column)])
+            ? new ScriptParseResult(null, ScriptParser.Capped([.. errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]))
             : new ScriptParseResult(new ChapterScript(builder.Metadata, builder.Slides), []);
     }
 
@@ -115,7 +121,7 @@ public static partial class MarkdownChapterReader
             var slideLevel = body.Where((l, i) => i != titleAt && l.Line.Kind == MarkdownLineKind.Heading)
                 .Select(l => l.Line.Level).DefaultIfEmpty(0).Min();
 
-            for (var b = 0; b < body.Count; b++)
+            for (var b = 0; b < body.Count && errors.Count <= ScriptParser.MaxErrors; b++)
             {
                 var (index, text, line) = body[b];
                 switch (line.Kind)

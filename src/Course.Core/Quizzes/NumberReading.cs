@@ -10,8 +10,16 @@ namespace Course.Core.Quizzes;
 /// </summary>
 public static partial class NumberReading
 {
+    /// <summary>The longest text read as a number: far more than any number a question asks for, short enough to read at once.</summary>
+    public const int MaxLength = 100;
+
     public static IReadOnlyList<decimal> Candidates(string? input)
     {
+        if (input is { Length: > MaxLength })
+        {
+            return [];
+        }
+
         var text = (input ?? "").Trim().Replace('\u00A0', ' ').Replace('\u202F', ' ').Replace('−', '-');
         var match = Number().Match(text);
         if (!match.Success)

@@ -38,6 +38,9 @@ public static class ValidationCodes
     public const string PassMarkRange = nameof(PassMarkRange);
     public const string SecondFinal = nameof(SecondFinal);
     public const string CheckpointTaken = nameof(CheckpointTaken);
+    public const string NumberRange = nameof(NumberRange);
+    public const string TooLong = nameof(TooLong);
+    public const string TooManyOptions = nameof(TooManyOptions);
 }
 
 /// <summary>A quiz's settings as its author sets them: what <see cref="QuestionValidator.CheckQuiz"/> judges.</summary>
@@ -80,6 +83,12 @@ public static class QuestionValidator
         if (requireSlide && string.IsNullOrWhiteSpace(question.TeachingSlideKey))
         {
             problems.Add(new("slide", ValidationCodes.NoSlide, "the question needs the slide that teaches it"));
+        }
+
+        QuestionBounds.Check(question.Body, problems);
+        if (problems.Any(p => p.Code == ValidationCodes.TooManyOptions))
+        {
+            return problems; // the checks below compare every entry with every other
         }
 
         switch (question.Body)

@@ -72,7 +72,19 @@ public sealed class QuizGrader(ITokenCounter tokens)
         }
 
         var tolerance = body.Relative ? Math.Abs(body.Answer) * body.Tolerance : body.Tolerance;
-        return candidates.Any(c => Math.Abs(c - body.Answer) <= tolerance) ? 1 : 0;
+        return candidates.Any(c => Within(c, body.Answer, tolerance)) ? 1 : 0;
+    }
+
+    /// <summary>|typed − answer| ≤ tolerance, without overflowing a decimal for numbers near its limits.</summary>
+    private static bool Within(decimal typed, decimal answer, decimal tolerance)
+    {
+        const decimal half = decimal.MaxValue / 2;
+        if (Math.Sign(typed) * Math.Sign(answer) < 0 && (Math.Abs(typed) > half || Math.Abs(answer) > half))
+        {
+            return false; // apart by more than any tolerance a question may have
+        }
+
+        return Math.Abs(typed - answer) <= tolerance;
     }
 
     private static double GradeOrdering(OrderingBody body, OrderingAnswer order)

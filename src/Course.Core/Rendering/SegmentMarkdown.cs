@@ -195,7 +195,8 @@ public static partial class SegmentMarkdown
         return match.Success ? match.Groups[1].Value.ToLowerInvariant() : null;
     }
 
-    [GeneratedRegex(@"^(?:(?<bullet>[-*+])|(?<number>\d{1,9})[.)])[ \t]+")]
+    // ASCII digits only, as CommonMark's list markers: \d would take "١٢." too, which int.Parse then refuses.
+    [GeneratedRegex(@"^(?:(?<bullet>[-*+])|(?<number>[0-9]{1,9})[.)])[ \t]+")]
     private static partial Regex ListMarker();
 
     [GeneratedRegex(@"^([^/?#:]*):")]

@@ -59,6 +59,10 @@ public enum ScriptErrorCode
     NotASlug,
     TitleTooLong,
     DescriptionTooLong,
+    ValueTooLong,
+    LineTooLong,
+    TextTooLong,
+    TooManyErrors,
 }
 
 /// <summary>What is wrong with one title, language, slug or description (see <see cref="ScriptParser.CheckMetadata"/>).</summary>

@@ -159,7 +159,10 @@ public static partial class ScriptParser
         return time ?? BreakStrengths.Milliseconds(strength ?? BreakStrength.Medium);
     }
 
-    /// <summary>"1.5s", "500ms", ".25s": a non-negative decimal and a unit, a whole number of milliseconds, at most 10 s.</summary>
+    /// <summary>
+    /// "1.5s", "500ms", ".25s": a non-negative decimal and a unit, a whole number of milliseconds, at most 10 s.
+    /// Read digit by digit rather than with decimal.Parse, so any number of digits is an answer, never an overflow.
+    /// </summary>
     private static int? ParseTime(ReadOnlySpan<char> value, int lineNumber, int column, List<ScriptError> errors)
     {
         var unitLength = value.EndsWith("ms") ? 2 : value.EndsWith("s") ? 1 : 0;
@@ -180,16 +183,34 @@ public static partial class ScriptParser
             return null;
         }
 
-        var amount = decimal.Parse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-        var milliseconds = unitLength == 1 ? amount * 1000 : amount;
-        if (milliseconds > Pause.MaxMilliseconds)
+        var dot = number.IndexOf('.');
+        var whole = (dot < 0 ? number : number[..dot]).TrimStart('0');
+        var fraction = dot < 0 ? [] : number[(dot + 1)..];
+        var fractionInMilliseconds = unitLength == 1 ? 3 : 0; // the digits of a second's fraction that are whole milliseconds
+        var milliseconds = 0L;
+        var overMaximum = whole.Length > 9; // far over, and more digits would not fit a long
+        if (!overMaximum)
+        {
+            foreach (var c in whole)
+            {
+                milliseconds = (milliseconds * 10) + (c - '0');
+            }
+
+            for (var i = 0; i < fractionInMilliseconds; i++)
+            {
+                milliseconds = (milliseconds * 10) + (i < fraction.Length ? fraction[i] - '0' : 0);
+            }
+        }
+
+        var finer = fraction.Length > fractionInMilliseconds && fraction[fractionInMilliseconds..].ContainsAnyExcept('0');
+        if (overMaximum || milliseconds > Pause.MaxMilliseconds || (milliseconds == Pause.MaxMilliseconds && finer))
         {
             errors.Add(ScriptError.Of(lineNumber, column, ScriptErrorCode.TimeOverMaximum, $"break time '{value}' is over the maximum of {Pause.MaxMilliseconds / 1000}s",
                 value.ToString(), (Pause.MaxMilliseconds / 1000).ToString(CultureInfo.InvariantCulture)));
             return null;
         }
 
-        if (milliseconds != decimal.Truncate(milliseconds))
+        if (finer)
         {
             errors.Add(ScriptError.Of(lineNumber, column, ScriptErrorCode.TimeFinerThanMillisecond, $"break time '{value}' is finer than a millisecond", value.ToString()));
             return null;

@@ -15,7 +15,7 @@ public static partial class ScriptParser
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 1; i < close; i++)
+        for (var i = 1; i < close && errors.Count <= MaxErrors; i++)
         {
             var line = TrimTrailingWhitespace(lines[i]);
 
@@ -67,9 +67,14 @@ public static partial class ScriptParser
     /// <summary>The longest title or description, in characters.</summary>
     public const int MaxMetadataLength = 300;
 
+    /// <summary>The longest slug, in characters: it is part of every address of the chapter.</summary>
+    public const int MaxSlugLength = 100;
+
     /// <summary>Checks one metadata value; null when it is valid. Shared with the importer's arguments and the studio's forms.</summary>
     public static MetadataProblem? CheckMetadata(string key, string value) => key switch
     {
+        "slug" or "language" when value.Length > MaxSlugLength =>
+            new(ScriptErrorCode.ValueTooLong, $"the {key} is longer than {MaxSlugLength} characters", [key, $"{MaxSlugLength}"]),
         "language" when !LanguageTag().IsMatch(value) =>
             new(ScriptErrorCode.NotALanguageTag, $"'{value}' is not a language tag such as es, en or es-ES", [value]),
         "slug" when !Slug().IsMatch(value) =>

@@ -10,6 +10,15 @@ public static partial class ScriptParser
 {
     private const string FrontMatterFence = "---";
 
+    /// <summary>The longest script, in characters (UTF-16 code units): about 150,000 words.</summary>
+    public const int MaxCharacters = 1_000_000;
+
+    /// <summary>The longest line, in characters: a segment is something one says before a pause.</summary>
+    public const int MaxLineLength = 10_000;
+
+    /// <summary>How many problems are listed; past that the parser stops, as the author has enough to fix.</summary>
+    public const int MaxErrors = 100;
+
     /// <summary>Parses a script from raw bytes, which must be UTF-8 (a BOM is allowed).</summary>
     public static ScriptParseResult Parse(ReadOnlySpan<byte> utf8)
     {
@@ -30,8 +39,14 @@ public static partial class ScriptParser
     public static ScriptParseResult Parse(string source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        var text = source.StartsWith('\uFEFF') ? source[1..] : source;
+        if (TooLong(text) is { } tooLong)
+        {
+            return Failed(tooLong);
+        }
+
         var errors = new List<ScriptError>();
-        var lines = SplitLines(source.StartsWith('\uFEFF') ? source[1..] : source);
+        var lines = SplitLines(text);
 
         var bodyStart = 0;
         var metadata = ScriptMetadata.Empty;
@@ -51,6 +66,17 @@ public static partial class ScriptParser
                 continue;
             }
 
+            if (errors.Count > MaxErrors)
+            {
+                break; // Capped says there are more
+            }
+
+            if (line.Length > MaxLineLength)
+            {
+                errors.Add(LineTooLong(line, i + 1));
+                continue;
+            }
+
             CheckControlCharacters(line, i + 1, errors);
             ParseLine(line, i + 1, current, errors);
         }
@@ -63,7 +89,7 @@ public static partial class ScriptParser
                 "the chapter is empty: write at least one line of narration"));
         }
 
-        return errors.Count > 0 ? Failed([.. errors]) : new ScriptParseResult(new ChapterScript(metadata, slides), []);
+        return errors.Count > 0 ? Failed([.. Capped(errors)]) : new ScriptParseResult(new ChapterScript(metadata, slides), []);
 
         void FlushSlide()
         {
@@ -76,6 +102,44 @@ public static partial class ScriptParser
     }
 
     private static ScriptParseResult Failed(params ScriptError[] errors) => new(null, errors);
+
+    /// <summary>The error for a text over <see cref="MaxCharacters"/>, at the character past the limit; null when it is within.</summary>
+    internal static ScriptError? TooLong(string text)
+    {
+        if (text.Length <= MaxCharacters)
+        {
+            return null;
+        }
+
+        // Lines end as SplitLines ends them: CRLF, CR or LF.
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < MaxCharacters; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n'))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return ScriptError.Of(line, Column(text[lineStart..(MaxCharacters + 1)], MaxCharacters - lineStart), ScriptErrorCode.TextTooLong,
+            $"the chapter is longer than {MaxCharacters} characters: split it into several chapters", $"{MaxCharacters}");
+    }
+
+    internal static ScriptError LineTooLong(string line, int lineNumber) =>
+        ScriptError.Of(lineNumber, Column(line, MaxLineLength), ScriptErrorCode.LineTooLong,
+            $"the line is longer than {MaxLineLength} characters (in Markdown, the paragraph or item): split it", $"{MaxLineLength}");
+
+    /// <summary>At most <see cref="MaxErrors"/> problems, then one saying there were more (where the next one was).</summary>
+    internal static IReadOnlyList<ScriptError> Capped(IReadOnlyList<ScriptError> errors) =>
+        errors.Count <= MaxErrors
+            ? errors
+            : [.. errors.Take(MaxErrors), TooManyErrors(errors[MaxErrors].Line)];
+
+    internal static ScriptError TooManyErrors(int lineNumber) =>
+        ScriptError.Of(lineNumber, 1, ScriptErrorCode.TooManyErrors,
+            $"more than {MaxErrors} problems: the rest of the file was not checked; fix these first", $"{MaxErrors}");
 
     /// <summary>Splits text into lines: CRLF, CR and LF all end a line (the writer only ever writes LF).</summary>
     internal static List<string> SplitLines(string text)
@@ -122,7 +186,7 @@ public static partial class ScriptParser
         var pieceStart = 0;
         var firstPiece = true;
         var i = 0;
-        while (i < line.Length)
+        while (i < line.Length && errors.Count <= MaxErrors) // past that, the rest is not read (each error costs a column count)
         {
             var c = line[i];
             if (c == '\\' && i + 1 < line.Length && IsAsciiPunctuation(line[i + 1]))

@@ -105,6 +105,12 @@ public static class OperatorCommands
             return NotFound;
         }
 
+        if (new FileInfo(file).Length > Studio.StudioEndpoints.MaxScriptBytes)
+        {
+            await error.WriteLineAsync($"{file}: the file is larger than {Studio.StudioEndpoints.MaxScriptBytes / (1024 * 1024)} MB, the limit for a chapter; nothing was imported.");
+            return InvalidInput;
+        }
+
         var parsed = ScriptParser.Parse(await File.ReadAllBytesAsync(file));
         if (!parsed.Succeeded)
         {

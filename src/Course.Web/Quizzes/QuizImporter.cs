@@ -12,8 +12,27 @@ namespace Course.Web.Quizzes;
 /// <summary>A chapter's quizzes and slide tools as written in a seed or import file (slides by number).</summary>
 public sealed record QuizBankFile(IReadOnlyList<QuizBankTool>? Tools, IReadOnlyList<QuizBankQuiz> Quizzes)
 {
-    public static QuizBankFile Read(string json) =>
-        JsonSerializer.Deserialize<QuizBankFile>(json, QuizJson.Options) ?? throw new JsonException("The quiz file is empty.");
+    private static readonly JsonSerializerOptions ReadOptions = new(QuizJson.Options) { MaxDepth = QuizBankCheck.MaxJsonDepth };
+
+    /// <summary>Reads and checks a quiz file (<see cref="QuizBankCheck"/>).</summary>
+    /// <exception cref="QuizFileException">The file is not one, or has problems: all of them, each with its line or field.</exception>
+    public static QuizBankFile Read(string json)
+    {
+        var (bank, problem) = QuizBankCheck.Deserialize<QuizBankFile>(json, ReadOptions, "a quiz file");
+        if (problem is not null)
+        {
+            throw new QuizFileException([problem]);
+        }
+
+        var problems = QuizBankCheck.Problems(bank);
+        return problems.Count > 0 ? throw new QuizFileException(problems) : bank!;
+    }
+}
+
+/// <summary>A quiz file that cannot be imported, with every problem found.</summary>
+public sealed class QuizFileException(IReadOnlyList<string> problems) : Exception(string.Join("; ", problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
 }
 
 public sealed record QuizBankTool(int Slide, string Kind, string? Sample);
@@ -45,7 +64,12 @@ public sealed class QuizImporter(IDbContextFactory<CourseDbContext> contextFacto
         var slideKeys = DraftSlideKeys.KeysByNumber(await DraftSlideKeys.NumberedAsync(db, chapterId, cancellationToken));
         // A package may also name a slide only the draft of a published chapter has, by its number in the draft.
         var draftKeys = DraftSlideKeys.KeysByNumber(await DraftSlideKeys.WorkingAsync(db, chapterId, cancellationToken));
-        var problems = new List<string>();
+        var problems = QuizBankCheck.Problems(file);
+        if (problems.Count > 0)
+        {
+            return problems; // what a file gives is checked before it is used
+        }
+
         string? KeyOf(int? slide, string where, int? draftSlide = null)
         {
             if (slide is null)

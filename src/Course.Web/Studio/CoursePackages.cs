@@ -25,6 +25,7 @@ public sealed record CoursePackage(
     public static readonly JsonSerializerOptions Json = new(QuizJson.Options)
     {
         WriteIndented = true,
+        MaxDepth = QuizBankCheck.MaxJsonDepth,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 }
@@ -92,18 +93,28 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
 
     public static string Write(CoursePackage package) => JsonSerializer.Serialize(package, CoursePackage.Json);
 
-    /// <summary>Reads a package file; a file that is not one, or is a newer format, is a clear error.</summary>
+    /// <summary>The longest package text, in characters (the upload is limited to as many bytes).</summary>
+    public const int MaxCharacters = 8 * 1024 * 1024;
+
+    /// <summary>How many problems a refused package lists.</summary>
+    public const int MaxProblems = 100;
+
+    /// <summary>
+    /// Reads a package file and checks all of it that needs no database (<see cref="CoursePackageCheck"/>); a file
+    /// that is not one, is a newer format or has any problem is refused with every problem and its place.
+    /// </summary>
+    /// <exception cref="CoursePackageException">The only exception it throws.</exception>
     public static CoursePackage Read(string json)
     {
-        CoursePackage? package;
-        try
+        if (json.Length > MaxCharacters)
         {
-            package = JsonSerializer.Deserialize<CoursePackage>(json, CoursePackage.Json);
+            throw new CoursePackageException([$"the package is longer than {MaxCharacters} characters"]);
         }
-        catch (JsonException e)
+
+        var (package, problem) = QuizBankCheck.Deserialize<CoursePackage>(json, CoursePackage.Json, "a course package");
+        if (problem is not null)
         {
-            var where = e.LineNumber is { } line ? $"line {line + 1}: " : "";
-            throw new CoursePackageException([$"{where}not a course package ({e.Message})"]);
+            throw new CoursePackageException([problem]);
         }
 
         if (package is null || package.Format != CoursePackage.FormatName)
@@ -111,9 +122,17 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
             throw new CoursePackageException(["not a course package: the file has no \"format\": \"course-package\""]);
         }
 
-        if (package.FormatVersion > CoursePackage.CurrentVersion)
+        if (package.FormatVersion is < 1 or > CoursePackage.CurrentVersion)
         {
-            throw new CoursePackageException([$"this package is format version {package.FormatVersion}; this instance reads up to {CoursePackage.CurrentVersion}"]);
+            throw new CoursePackageException([$"formatVersion: this package is format version {package.FormatVersion}; this instance reads 1 to {CoursePackage.CurrentVersion}"]);
+        }
+
+        var problems = CoursePackageCheck.Problems(package);
+        if (problems.Count > 0)
+        {
+            throw new CoursePackageException(problems.Count <= MaxProblems
+                ? problems
+                : [.. problems.Take(MaxProblems), $"and {problems.Count - MaxProblems} more problems"]);
         }
 
         return package;
@@ -183,7 +202,7 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
                 Version = Guid.NewGuid(),
                 CreatedAt = now,
                 UpdatedAt = now,
-                PublishedAt = item.Status == ChapterStatus.Draft ? null : item.Versions.LastOrDefault()?.PublishedAt ?? now,
+                PublishedAt = item.Status == ChapterStatus.Draft ? null : item.Versions.LastOrDefault()?.PublishedAt.ToUniversalTime() ?? now,
                 Slides = script is null ? [] : ChapterContent.ToSlides(script),
             };
             if (script is not null)
@@ -204,7 +223,7 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
                 Number = v.Number,
                 ScriptText = v.Script,
                 PublishedBy = v.PublishedBy,
-                PublishedAt = v.PublishedAt,
+                PublishedAt = v.PublishedAt.ToUniversalTime(), // PostgreSQL stores UTC only
                 SlideCount = ScriptParser.Parse(v.Script).Script?.Slides.Count ?? 0,
             }));
             if (item.Draft is not null)

@@ -129,6 +129,45 @@ public sealed class OperatorCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_of_a_thirty_digit_break_time_says_where_and_stores_nothing()
+    {
+        var path = File("enorme.txt", "Hola <break time=\"1s\"/>\n\nAdiós <break time=\"999999999999999999999999999999s\"/>");
+        var before = await CountRows();
+
+        var (exit, output, error) = await Run("import", path, "--course", "ai-engineering", "--title", "Enorme");
+
+        Assert.Equal((OperatorCommands.InvalidInput, ""), (exit, output));
+        Assert.Equal($"{path}:3:20: break time '999999999999999999999999999999s' is over the maximum of 10s\n1 error(s); nothing was imported.\n",
+            error.ReplaceLineEndings("\n"));
+        Assert.Equal(before, await CountRows());
+    }
+
+    /// <summary>The command as an operator runs it: the app's own binary, in a process of its own, on a fresh database.</summary>
+    [Fact]
+    public async Task The_import_command_prints_file_line_column_and_exits_1_for_a_thirty_digit_break_time()
+    {
+        var path = File("enorme.txt", "Hola <break time=\"999999999999999999999999999999s\"/>");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Course.Web.dll"), "import", path, "--course", "ai-engineering", "--title", "Enorme" },
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["Database__DataDirectory"] = Directory.CreateDirectory(Path.Combine(folder, "data")).FullName, ["DOTNET_ENVIRONMENT"] = "Development" },
+        };
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(OperatorCommands.InvalidInput, process.ExitCode);
+        Assert.Contains($"{path}:1:19: break time '999999999999999999999999999999s' is over the maximum of 10s", await stderr);
+        Assert.DoesNotContain("Exception", await stderr + await stdout);
+        Assert.DoesNotContain("Imported", await stdout);
+    }
+
+    [Fact]
     public async Task Import_of_a_missing_file_is_not_found()
     {
         var (exit, _, error) = await Run("import", Path.Combine(folder, "nope.txt"), "--course", "ai-engineering");

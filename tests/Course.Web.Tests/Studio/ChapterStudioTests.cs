@@ -172,6 +172,21 @@ public sealed class ChapterStudioTests : IDisposable
     }
 
     [Fact]
+    public async Task Publishing_a_draft_with_a_thirty_digit_break_time_is_refused_at_its_line_and_column()
+    {
+        var id = await SeedChapterIdAsync();
+        var draft = (await Studio.GetDraftAsync(id))!;
+        var broken = "Hola <break time=\"999999999999999999999999999999s\"/>\n\n" + draft.Text;
+        var saved = (SaveResult.Saved)await Studio.SaveDraftAsync(id, broken, draft.Revision, "ana@example.com");
+
+        var result = await Studio.PublishAsync(id, saved.Revision, "ana@example.com");
+
+        var error = Assert.Single(Assert.IsType<PublishResult.Invalid>(result).Errors);
+        Assert.Equal((Course.Core.Scripts.ScriptErrorCode.TimeOverMaximum, 1, 19), (error.Code!.Value, error.Line, error.Column));
+        Assert.Equal(broken, (await Studio.GetDraftAsync(id))!.Text);
+    }
+
+    [Fact]
     public async Task Publishing_keeps_slide_keys_so_progress_and_checkpoints_follow_their_slides()
     {
         var id = await SeedChapterIdAsync();

@@ -189,6 +189,12 @@ public sealed class QuizStudioTests(CourseAppFactory app) : IClassFixture<Course
         { "a negative tolerance", f => { f.Kind = QuestionKind.Numeric; f.NumericAnswer = "75"; f.Tolerance = "-1"; }, "tolerance:ToleranceRange" },
         { "an answer that is no number", f => { f.Kind = QuestionKind.Numeric; f.NumericAnswer = "setenta"; }, "answer:NotANumber" },
         { "an ambiguous number", f => { f.Kind = QuestionKind.Numeric; f.NumericAnswer = "32.000"; }, "answer:AmbiguousNumber" },
+        { "an answer past ±10^15", f => { f.Kind = QuestionKind.Numeric; f.NumericAnswer = "10000000000000001"; }, "answer:NumberRange" },
+        { "an answer of 29 digits", f => { f.Kind = QuestionKind.Numeric; f.NumericAnswer = "-79228162514264337593543950335"; }, "answer:NumberRange" },
+        { "an answer of 30 digits", f => { f.Kind = QuestionKind.Numeric; f.NumericAnswer = "999999999999999999999999999999"; }, "answer:NotANumber" },
+        { "a tolerance past ±10^15", f => { f.Kind = QuestionKind.Numeric; f.NumericAnswer = "1"; f.Tolerance = "79228162514264337593543950335"; }, "tolerance:NumberRange" },
+        { "an option too long", f => f.Choices[1].Text = new string('x', QuestionBounds.MaxShortTextLength + 1), "choices.1:TooLong" },
+        { "too many options", f => f.Choices = Rows([.. Enumerable.Range(1, QuestionBounds.MaxOptions + 1).Select(i => $"opción {i}")]), "choices:TooManyOptions" },
         { "one item to order", f => { f.Kind = QuestionKind.Ordering; f.Items = Rows("Solo"); }, "items:TooFewItems" },
         { "a pair without its match", f => { f.Kind = QuestionKind.Matching; f.Pairs = [new() { Prompt = "BERT", Target = "Rellenar" }, new() { Prompt = "GPT" }]; }, "pairs.1.target:EmptyText" },
         { "an extra match like a pair's", f => { f.Kind = QuestionKind.Matching; f.Pairs = [new() { Prompt = "A", Target = "X" }, new() { Prompt = "B", Target = "Y" }]; f.ExtraTargets = Rows("x"); }, "extras.0:DuplicateText" },
@@ -236,10 +242,13 @@ public sealed class QuizStudioTests(CourseAppFactory app) : IClassFixture<Course
             await Studio.CreateQuizAsync(chapterId, new QuizSettingsForm { Title = "Repetido", AfterSlideKey = tokensSlide }),
             await Studio.CreateQuizAsync(chapterId, new QuizSettingsForm { Title = " ", AfterSlideKey = slides[40], PassMarkPercent = "150" }),
             await Studio.CreateQuizAsync(chapterId, new QuizSettingsForm { Title = "Nota rara", AfterSlideKey = slides[40], PassMarkPercent = "mucho" }),
+            await Studio.CreateQuizAsync(chapterId, new QuizSettingsForm { Title = "Nota enorme", AfterSlideKey = slides[40], PassMarkPercent = "79228162514264337593543950335" }),
+            await Studio.CreateQuizAsync(chapterId, new QuizSettingsForm { Title = "Nota de 30 cifras", AfterSlideKey = slides[40], PassMarkPercent = "999999999999999999999999999999 %" }),
         };
 
         Assert.Equal(
-            ["afterSlide:NoCheckpointSlide", "kind:SecondFinal", "afterSlide:CheckpointTaken", "title:NoTitle | passMark:PassMarkRange", "passMark:NotANumber"],
+            ["afterSlide:NoCheckpointSlide", "kind:SecondFinal", "afterSlide:CheckpointTaken", "title:NoTitle | passMark:PassMarkRange", "passMark:NotANumber",
+                "passMark:PassMarkRange", "passMark:NotANumber"],
             results.Select(r => string.Join(" | ", r.Problems.Select(p => $"{p.Field}:{p.Code}"))));
         Assert.Equal(before, await db.Quizzes.CountAsync());
     }

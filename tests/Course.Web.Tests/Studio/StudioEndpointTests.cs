@@ -90,6 +90,50 @@ public sealed partial class StudioEndpointTests : IDisposable
         Assert.Equal(chapters, await db.Chapters.CountAsync());
     }
 
+    [Theory]
+    [InlineData("roto.txt", "Hola <break time=\"999999999999999999999999999999s\"/>\n", 1, 19)]
+    [InlineData("roto.md", "# Título\n\nHola\n\n[pause 999999999999999999999999999999s]\n", 5, 8)]
+    public async Task A_break_time_of_thirty_digits_is_refused_at_its_line_and_column_not_answered_with_500(string fileName, string content, int line, int column)
+    {
+        using var client = await InstructorAsync();
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync();
+        var chapters = await db.Chapters.CountAsync();
+
+        using var response = await UploadAsync(client, "/studio/import", fileName, Encoding.UTF8.GetBytes(content),
+            new() { ["courseId"] = (await CourseIdAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var error = Assert.Single(body.RootElement.GetProperty("errors").EnumerateArray());
+        Assert.Equal((line, column, "TimeOverMaximum"), (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetInt32(), error.GetProperty("code").GetString()));
+        Assert.Equal("break time '999999999999999999999999999999s' is over the maximum of 10s", error.GetProperty("message").GetString());
+        Assert.Equal(chapters, await db.Chapters.CountAsync());
+    }
+
+    [Theory]
+    [InlineData("\"number\": 1,", "\"number\": 999999999999999999999999999999,", "line ")]
+    [InlineData("\"passMark\": 0.7", "\"passMark\": 70", "passMark: the pass mark is a share between 0 and 1")]
+    [InlineData("\"slide\": 10,", "\"slide\": 2147483648,", "line ")]
+    public async Task A_package_with_a_value_past_its_bound_is_refused_with_its_field_not_answered_with_500(string from, string to, string expected)
+    {
+        using var client = await InstructorAsync();
+        var exported = await client.GetStringAsync($"/studio/courses/{await CourseIdAsync()}/package");
+        Assert.Contains(from, exported);
+        var spoiled = ReplaceFirst(exported, from, to);
+
+        using var response = await UploadAsync(client, "/studio/packages", "course.json", Encoding.UTF8.GetBytes(spoiled));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(body.RootElement.GetProperty("errors").EnumerateArray(), e => e.GetProperty("message").GetString()!.Contains(expected, StringComparison.Ordinal));
+    }
+
+    private static string ReplaceFirst(string text, string from, string to)
+    {
+        var at = text.IndexOf(from, StringComparison.Ordinal);
+        return text[..at] + to + text[(at + from.Length)..];
+    }
+
     [Fact]
     public async Task An_oversized_upload_gets_413_with_the_limit_in_words()
     {

@@ -227,7 +227,7 @@ public sealed partial class SlidesView : ComponentBase
         // "1.5" or "1,5" (as Spanish writes it), with or without a trailing "s".
         var typed = (e.Value?.ToString() ?? "").Trim().TrimEnd('s', 'S').Trim().Replace(',', '.');
         if (!decimal.TryParse(typed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
-            || seconds * 1000 > Pause.MaxMilliseconds)
+            || seconds > Pause.MaxMilliseconds / 1000m) // compared in seconds: a 29-digit entry times 1000 overflows
         {
             pauseProblems[key] = L["SlidesPauseOutOfRange", Pause.MaxMilliseconds / 1000];
             return Task.CompletedTask;
