@@ -66,25 +66,8 @@ public static class MarkdownChapterWriter
         }
     }
 
-    private static IEnumerable<List<ScriptSegment>> Lines(ScriptSlide slide)
-    {
-        List<ScriptSegment>? line = null;
-        foreach (var segment in slide.Segments)
-        {
-            if (line is not null && !segment.ContinuesLine)
-            {
-                yield return line;
-                line = null;
-            }
-
-            (line ??= []).Add(segment);
-        }
-
-        if (line is not null)
-        {
-            yield return line;
-        }
-    }
+    private static IEnumerable<IReadOnlyList<ScriptSegment>> Lines(ScriptSlide slide) =>
+        Rendering.SlideLayout.Lines(slide.Segments, s => s.ContinuesLine).Select(line => line.Segments);
 
     /// <summary>Makes sure the reader takes the line for a paragraph or a list item, with its text unchanged.</summary>
     private static MarkdownLineKind Check(string text)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Course.Core.Rendering;
 
 namespace Course.Core.Captions;
 
@@ -27,7 +28,7 @@ public static class WebVttWriter
         for (var s = 0; s < slides.Count; s++)
         {
             var line = 0;
-            foreach (var cue in Lines(slides[s]))
+            foreach (var cue in SlideLayout.Lines(slides[s], c => c.ContinuesLine).Select(l => l.Segments))
             {
                 line++;
                 var start = clock;
@@ -54,26 +55,6 @@ public static class WebVttWriter
     {
         var time = TimeSpan.FromMilliseconds(milliseconds);
         return string.Create(CultureInfo.InvariantCulture, $"{(long)time.TotalHours:00}:{time.Minutes:00}:{time.Seconds:00}.{time.Milliseconds:000}");
-    }
-
-    private static IEnumerable<List<CaptionSegment>> Lines(IReadOnlyList<CaptionSegment> segments)
-    {
-        List<CaptionSegment>? line = null;
-        foreach (var segment in segments)
-        {
-            if (line is not null && !segment.ContinuesLine)
-            {
-                yield return line;
-                line = null;
-            }
-
-            (line ??= []).Add(segment);
-        }
-
-        if (line is not null)
-        {
-            yield return line;
-        }
     }
 
     /// <summary>Cue text: the three characters WebVTT reserves escaped, on one line, never an arrow.</summary>

@@ -19,26 +19,31 @@ public sealed record SlideLine<T>(int FirstIndex, IReadOnlyList<T> Segments);
 /// </summary>
 public static class SlideLayout
 {
-    public static IReadOnlyList<SlideBlock<T>> Group<T>(IReadOnlyList<T> segments, Func<T, ListKind> listOf, Func<T, bool> continuesLine)
+    /// <summary>The slide's written lines: a segment that continues a line joins the one before it.</summary>
+    public static IReadOnlyList<SlideLine<T>> Lines<T>(IReadOnlyList<T> segments, Func<T, bool> continuesLine)
     {
-        var lines = new List<(ListKind List, SlideLine<T> Line)>();
+        var lines = new List<SlideLine<T>>();
         for (var i = 0; i < segments.Count; i++)
         {
             if (i > 0 && continuesLine(segments[i]))
             {
-                var (list, line) = lines[^1];
-                lines[^1] = (list, line with { Segments = [.. line.Segments, segments[i]] });
+                lines[^1] = lines[^1] with { Segments = [.. lines[^1].Segments, segments[i]] };
             }
             else
             {
-                lines.Add((listOf(segments[i]), new SlideLine<T>(i, [segments[i]])));
+                lines.Add(new SlideLine<T>(i, [segments[i]]));
             }
         }
 
+        return lines;
+    }
+
+    public static IReadOnlyList<SlideBlock<T>> Group<T>(IReadOnlyList<T> segments, Func<T, ListKind> listOf, Func<T, bool> continuesLine)
+    {
         var blocks = new List<SlideBlock<T>>();
-        foreach (var (list, line) in lines)
+        foreach (var line in Lines(segments, continuesLine))
         {
-            var kind = list switch
+            var kind = listOf(line.Segments[0]) switch
             {
                 ListKind.Bullet => BlockKind.BulletList,
                 ListKind.Ordered => BlockKind.OrderedList,
