@@ -48,6 +48,10 @@ public static class OperatorCommands
 
           users promote <email>
               Makes an existing account an instructor.
+          users reset-link <email> --site <address>
+              Prints a one-time link that lets the account choose a new password, for when the site sends
+              no e-mail: give it to the person. <address> is the site as learners open it, e.g.
+              https://course.example.org. The link works once, and stops working when the password changes.
 
         Every command takes --verbose. Standard output carries only the command's result (the exported
         chapter, one line saying what was done, this text); errors and log lines go to standard error:
@@ -152,9 +156,15 @@ public static class OperatorCommands
 
     private static async Task<int> UsersAsync(IServiceProvider services, CommandLine command, TextWriter output, TextWriter error)
     {
-        if (command.Positional(0, "action") != "promote")
+        var action = command.Positional(0, "action");
+        if (action == "reset-link")
         {
-            throw new UsageException("users takes one action: promote <email>");
+            return await ResetLinkAsync(services, command, output, error);
+        }
+
+        if (action != "promote")
+        {
+            throw new UsageException("users takes one action: promote <email>, or reset-link <email> --site <address>");
         }
 
         var email = command.Positional(1, "email");
@@ -166,6 +176,30 @@ public static class OperatorCommands
         }
 
         await output.WriteLineAsync($"{email} is now an instructor.");
+        return Ok;
+    }
+
+    /// <summary>The reset link the Forgot password page would e-mail, printed for the operator to hand over.</summary>
+    private static async Task<int> ResetLinkAsync(IServiceProvider services, CommandLine command, TextWriter output, TextWriter error)
+    {
+        var email = command.Positional(1, "email");
+        var site = command.Option("site");
+        command.OnlyOptions("site");
+        if (site is null || !Uri.TryCreate(site, UriKind.Absolute, out var root) || root.Scheme is not ("http" or "https"))
+        {
+            throw new UsageException("users reset-link needs --site with the site's address, e.g. --site https://course.example.org");
+        }
+
+        var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Accounts.AppUser>>();
+        if (await users.FindByEmailAsync(email) is not { } user)
+        {
+            await error.WriteLineAsync($"error: there is no account with the e-mail '{email}'");
+            return NotFound;
+        }
+
+        var code = await users.GeneratePasswordResetTokenAsync(user);
+        var page = new Uri(new Uri(root.ToString().TrimEnd('/') + "/"), "account/reset-password"); // keeps a path the site lives under
+        await output.WriteLineAsync($"{page}?email={Uri.EscapeDataString(user.Email!)}&code={Uri.EscapeDataString(code)}");
         return Ok;
     }
 

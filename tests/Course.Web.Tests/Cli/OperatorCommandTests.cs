@@ -41,6 +41,42 @@ public sealed class OperatorCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reset_link_from_the_command_line_sets_a_new_password_once()
+    {
+        // Where the site sends no e-mail, Forgot password says to ask an instructor; this is what they can do.
+        await SignedInClient.CreateUserAsync(app, "ana@example.com");
+
+        var (exit, output, error) = await Run("users", "reset-link", "ana@example.com", "--site", app.BaseAddress.ToString());
+
+        Assert.Equal((OperatorCommands.Ok, ""), (exit, error));
+        var link = new Uri(output.Trim());
+        Assert.Equal((app.BaseAddress.Authority, "/account/reset-password"), (link.Authority, link.AbsolutePath));
+        using var reset = await SignedInClient.PostFormAsync(SignedInClient.Anonymous(app), link.PathAndQuery,
+            new() { ["Input.Password"] = "otra-clave-larga", ["Input.ConfirmPassword"] = "otra-clave-larga" });
+        Assert.Contains("Your password has been changed.", await reset.Content.ReadAsStringAsync());
+        await SignedInClient.SignInAsync(app, "ana@example.com", "otra-clave-larga");
+        using var again = await SignedInClient.PostFormAsync(SignedInClient.Anonymous(app), link.PathAndQuery,
+            new() { ["Input.Password"] = "tercera-clave-larga", ["Input.ConfirmPassword"] = "tercera-clave-larga" });
+        Assert.Contains("This link is not valid any more", await again.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData(OperatorCommands.NotFound, "users", "reset-link", "nadie@example.com", "--site", "https://course.example.org")]
+    [InlineData(OperatorCommands.UsageError, "users", "reset-link", "ana@example.com")]
+    [InlineData(OperatorCommands.UsageError, "users", "reset-link", "ana@example.com", "--site", "course.example.org")]
+    [InlineData(OperatorCommands.UsageError, "users", "reset-link", "ana@example.com", "--site", "javascript:alert(1)")]
+    public async Task A_reset_link_needs_an_account_and_the_site_address(int expected, params string[] args)
+    {
+        await SignedInClient.CreateUserAsync(app, "ana@example.com");
+
+        var (exit, output, error) = await Run(args);
+
+        Assert.Equal(expected, exit);
+        Assert.Equal("", output);
+        Assert.NotEmpty(error);
+    }
+
+    [Fact]
     public async Task Import_stores_a_published_chapter_that_the_api_then_serves_unchanged()
     {
         var script = "---\ntitle: Tokens a fondo\nlanguage: es\n---\n\nUn token <break time=\"1s\"/>\n- uno <break time=\"500ms\"/>\n\nFin";
