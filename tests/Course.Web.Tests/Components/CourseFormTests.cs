@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bunit;
 using Course.Web.Components.Pages.Studio;
+using Course.Web.Components.Pages.Studio.Courses;
 using Course.Web.Data;
 using Course.Web.Studio;
 using Course.Web.Tests.Infrastructure;

@@ -5,6 +5,7 @@ using Bunit;
 using Course.Core.Quizzes;
 using Course.Core.Tokens;
 using Course.Web.Components.Pages.Studio;
+using Course.Web.Components.Pages.Studio.Quizzes;
 using Course.Web.Data;
 using Course.Web.Studio;
 using Course.Web.Tests.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bunit;
 using Course.Web.Components.Pages.Studio;
+using Course.Web.Components.Pages.Studio.Editor;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,7 @@
 using Bunit;
 using Course.Web.Catalog;
 using Course.Web.Components.Pages.Studio;
+using Course.Web.Components.Pages.Studio.Editor;
 using Course.Web.Lessons;
 using Course.Web.Studio;
 using Course.Web.Tests.Infrastructure;

@@ -1,4 +1,5 @@
 using Course.Web.Components.Pages.Studio;
+using Course.Web.Components.Pages.Studio.Editor;
 
 namespace Course.Web.Tests.Components;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 
-namespace Course.Web.Components.Pages.Studio;
+namespace Course.Web.Components.Pages.Studio.Courses;
 
 /// <summary>
 /// The studio's courses and chapters: create, rename, reorder, delete or retire, and import files

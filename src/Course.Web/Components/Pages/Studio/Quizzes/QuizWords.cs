@@ -3,7 +3,7 @@ using Course.Web.Data;
 using Course.Web.Studio;
 using Microsoft.Extensions.Localization;
 
-namespace Course.Web.Components.Pages.Studio;
+namespace Course.Web.Components.Pages.Studio.Quizzes;
 
 /// <summary>Words the quiz editor and its question form both say: a question type's name, a slide's label.</summary>
 internal static class QuizWords

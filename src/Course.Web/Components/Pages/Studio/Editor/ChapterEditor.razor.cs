@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 
-namespace Course.Web.Components.Pages.Studio;
+namespace Course.Web.Components.Pages.Studio.Editor;
 
 /// <summary>
 /// The chapter editor: the script as text (or as slides), parsed as it is typed, saved as a draft a moment

@@ -2,7 +2,7 @@ using Course.Core.Authoring;
 using Course.Core.Scripts;
 using Microsoft.AspNetCore.Components;
 
-namespace Course.Web.Components.Pages.Studio;
+namespace Course.Web.Components.Pages.Studio.Editor;
 
 /// <summary>The slides view's segments: moving (within a slide or into the next or previous one), adding, deleting, and their text.</summary>
 public sealed partial class SlidesView

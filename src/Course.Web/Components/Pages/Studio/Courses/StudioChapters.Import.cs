@@ -3,7 +3,7 @@ using Course.Web.Studio;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
-namespace Course.Web.Components.Pages.Studio;
+namespace Course.Web.Components.Pages.Studio.Courses;
 
 /// <summary>Importing a script, a Markdown file or a course package: studio.js uploads it over plain HTTP and hands back the answer.</summary>
 public sealed partial class StudioChapters

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using Microsoft.Extensions.Localization;
 
-namespace Course.Web.Components.Pages.Studio;
+namespace Course.Web.Components.Pages.Studio.Quizzes;
 
 /// <summary>
 /// The studio's quiz editor for one chapter: its quizzes (settings, delete) and their questions (add, edit,

@@ -1,4 +1,4 @@
-namespace Course.Web.Components.Pages.Studio;
+namespace Course.Web.Components.Pages.Studio.Editor;
 
 /// <summary>
 /// Dragging: a slide onto another slide's place, a segment onto another segment's place in its slide.

@@ -1,4 +1,4 @@
-namespace Course.Web.Components.Pages.Studio;
+namespace Course.Web.Components.Pages.Studio.Editor;
 
 /// <summary>
 /// The editor's copy of the script in the browser's textarea, kept in step by small edits (studio.js sends

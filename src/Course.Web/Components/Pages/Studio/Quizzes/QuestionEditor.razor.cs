@@ -6,7 +6,7 @@ using Course.Web.Studio;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
-namespace Course.Web.Components.Pages.Studio;
+namespace Course.Web.Components.Pages.Studio.Quizzes;
 
 /// <summary>
 /// The quiz editor's form for one question, new or stored: the fields of its type, problems at their fields

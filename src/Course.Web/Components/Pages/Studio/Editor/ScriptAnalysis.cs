@@ -4,7 +4,7 @@ using Course.Web.Catalog;
 using Course.Web.Chapters;
 using Course.Web.Data;
 
-namespace Course.Web.Components.Pages.Studio;
+namespace Course.Web.Components.Pages.Studio.Editor;
 
 /// <summary>Where a slide sits in the script text: its first and last line (1-based) and how long it plays.</summary>
 public sealed record SlideSpan(int Number, int FirstLine, int LastLine, int DurationMilliseconds, string FirstWords);

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 
-namespace Course.Web.Components.Pages.Studio;
+namespace Course.Web.Components.Pages.Studio.Editor;
 
 /// <summary>
 /// The chapter editor's slides view: the script's slides as cards, each segment's text and pause editable,

@@ -2,7 +2,7 @@ using Course.Core.Authoring;
 using Course.Web.Studio;
 using Microsoft.JSInterop;
 
-namespace Course.Web.Components.Pages.Studio;
+namespace Course.Web.Components.Pages.Studio.Editor;
 
 // The chapter editor's draft: parsed as it is typed, saved a moment after typing stops, and a save that
 // meets someone else's (a conflict) resolved by the author. The rest is in ChapterEditor.razor.cs.
