@@ -43,7 +43,7 @@ public static class OperatorCommands
                         [--description <text>] [--course-title <title>] [--publish]
               Imports a narration script (docs/script-format.md) as a new chapter; a draft unless --publish.
               Creates the course when --course-title is given and it does not exist yet.
-          export <course> <chapter> [--format script|ssml|json] [--front-matter] [--output <file>]
+          export <course> <chapter> [--format script|ssml|json|vtt] [--front-matter] [--output <file>]
               Writes a published chapter to standard output or a file.
 
           users promote <email>
@@ -209,18 +209,21 @@ public static class OperatorCommands
         var chapter = command.Positional(1, "chapter");
         command.OnlyOptions("format", "front-matter", "output");
         var format = command.Option("format") ?? "script";
-        if (format is not ("script" or "ssml" or "json"))
+        if (format is not ("script" or "ssml" or "json" or "vtt"))
         {
-            throw new UsageException($"unknown format '{format}': use script, ssml or json");
+            throw new UsageException($"unknown format '{format}': use script, ssml, json or vtt");
         }
 
         var reader = services.GetRequiredService<CatalogReader>();
         string? text = null;
-        if (format == "json")
+        if (format is "json" or "vtt")
         {
             if (await reader.GetChapterAsync(course, chapter) is { } view)
             {
-                text = JsonSerializer.Serialize(ChapterDocument.From(view), ApiJson.Options);
+                // The same view and writer as GET …/captions.vtt, so both give the same file.
+                text = format == "vtt"
+                    ? ChapterCaptions.WebVtt(view)
+                    : JsonSerializer.Serialize(ChapterDocument.From(view), ApiJson.Options);
             }
         }
         else if (await reader.GetScriptAsync(course, chapter) is { } found)

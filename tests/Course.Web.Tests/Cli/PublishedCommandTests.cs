@@ -96,6 +96,20 @@ public sealed class PublishedCommandTests(PublishedApp app)
         Assert.Contains("Foundation Models", ssml.Root.Value);
     }
 
+    [Fact]
+    public async Task Vtt_export_is_the_file_the_captions_address_serves()
+    {
+        var run = await app.RunAsync("Production", "export", Course, Chapter, "--format", "vtt");
+
+        Assert.True(run.Exit == OperatorCommands.Ok, $"{run.Provider}: exit {run.Exit}\n{run.Error}");
+        Assert.Equal("", ErrorApartFromEfHistoryProbe(run));
+        await using var server = new CourseAppFactory();
+        using var client = server.CreateHttpClient();
+        var served = await client.GetByteArrayAsync($"/api/courses/{Course}/chapters/{Chapter}/captions.vtt");
+        Assert.Equal(served, run.OutputBytes);
+        Assert.StartsWith("WEBVTT\n\n1-1\n", run.Output);
+    }
+
     [Theory]
     [InlineData("Development")]
     [InlineData("Production")]
