@@ -1,4 +1,3 @@
-using Course.Core.Scripts;
 using Course.Core.Timing;
 
 namespace Course.Core.Tests;
@@ -13,14 +12,6 @@ public class ReadingPaceTests
     public void Reading_time_follows_the_words_per_minute_rate(string text, int expected)
     {
         Assert.Equal(expected, ReadingPace.Default.ReadingMilliseconds(text));
-    }
-
-    [Fact]
-    public void Chapter_duration_is_reading_time_plus_pauses()
-    {
-        var script = ScriptParser.Parse("uno dos tres cuatro cinco <break time=\"1.5s\"/>\n\n<break time=\"1s\"/>").GetScriptOrThrow();
-
-        Assert.Equal(2000 + 1500 + 1000, ReadingPace.Default.ChapterMilliseconds(script));
     }
 
     [Fact]

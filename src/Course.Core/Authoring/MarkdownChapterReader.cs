@@ -10,7 +10,7 @@ namespace Course.Core.Authoring;
 /// parser, so every error points at a line and column of the Markdown file; the text of each block then
 /// goes through <see cref="ScriptParser"/>, so breaks, tags and their errors mean what they mean in a script.
 /// </summary>
-public static partial class MarkdownChapterReader
+public static class MarkdownChapterReader
 {
     private const string FrontMatterFence = "---";
 
@@ -78,13 +78,13 @@ public static partial class MarkdownChapterReader
         for (var i = from; i < lines.Count; i++)
         {
             var text = TrimTrailingWhitespace(lines[i]);
-            var line = Classify(text);
+            var line = MarkdownLines.Classify(text);
             body.Add(new BodyLine(i, text, line));
             if (line.Kind == MarkdownLineKind.Fence)
             {
                 errors.Add(ScriptError.Of(i + 1, ScriptParser.Column(text, line.Start), ScriptErrorCode.MarkdownFencedCode,
                     "fenced code blocks are not supported: a segment is one line of text (use `inline code`)"));
-                var close = lines.FindIndex(i + 1, l => ClosesFence(TrimTrailingWhitespace(l), line.Value));
+                var close = lines.FindIndex(i + 1, l => MarkdownLines.ClosesFence(TrimTrailingWhitespace(l), line.Value));
                 i = close < 0 ? lines.Count : close;
             }
         }

@@ -26,7 +26,7 @@ public static class MarkdownChapterWriter
         {
             var heading = "# " + title;
             if (title.Length == 0 || title.Contains('\n') || title.Contains('\r') || title.TrimEnd(' ', '\t', '\u00A0') != title
-                || MarkdownChapterReader.Classify(heading) is not { Kind: MarkdownLineKind.Heading, Level: 1 } line || line.Value != title)
+                || MarkdownLines.Classify(heading) is not { Kind: MarkdownLineKind.Heading, Level: 1 } line || line.Value != title)
             {
                 throw new ArgumentException($"The title '{title}' cannot be written as a Markdown heading.", nameof(script));
             }
@@ -72,7 +72,7 @@ public static class MarkdownChapterWriter
     /// <summary>Makes sure the reader takes the line for a paragraph or a list item, with its text unchanged.</summary>
     private static MarkdownLineKind Check(string text)
     {
-        var line = MarkdownChapterReader.Classify(text);
+        var line = MarkdownLines.Classify(text);
         var problem = line switch
         {
             _ when text.Length == 0 => "it is empty",

@@ -1,30 +1,17 @@
 namespace Course.Core.Playback;
 
 /// <summary>
-/// The player's clock-driven state machine: which slide, how many of its segments are revealed,
-/// whether it plays, and when the next thing happens. Pure logic on a <see cref="TimeProvider"/>, so
-/// tests drive it with a fake clock. Thread-safe: timers fire on the thread pool.
+/// The player's clock-driven state machine (<see cref="PlaybackMachine"/>): which slide, how many of its segments
+/// are revealed, whether it plays, and when the next thing happens. Pure logic on a <see cref="TimeProvider"/>, so
+/// tests drive it with a fake clock. Thread-safe: every command and timer runs the machine under one lock (timers fire on the thread pool).
 /// With narration on, reading ends when <see cref="SpeechFinished"/> reports it (the speech's real
 /// duration) instead of after the words-per-minute reading time; pauses are always timed here.
 /// </summary>
-public sealed partial class ChapterPlayback : IDisposable
+public sealed class ChapterPlayback : IDisposable
 {
     private readonly IReadOnlyList<IReadOnlyList<SegmentTiming>> slides;
-    private readonly IReadOnlySet<int> checkpoints;
-    private readonly TimeProvider clock;
+    private readonly PlaybackMachine machine;
     private readonly Lock gate = new();
-    private ITimer? timer;
-    private DateTimeOffset phaseDueAt;
-    private TimeSpan? remaining; // of the current timed phase, while paused
-
-    private int slideIndex;
-    private int revealed;
-    private PlaybackPhase phase;
-    private bool playing;
-    private double speed = 1.0;
-    private bool narration;
-    private long step;
-    private bool chaining; // true while a timer moves to the next phase: see StartTimer
 
     /// <param name="checkpointsAfter">0-based slides after which the player stops and offers a checkpoint.</param>
     public ChapterPlayback(
@@ -40,11 +27,8 @@ public sealed partial class ChapterPlayback : IDisposable
         }
 
         this.slides = slides;
-        this.clock = clock;
-        checkpoints = checkpointsAfter ?? new HashSet<int>();
-        slideIndex = Math.Clamp(startSlide, 0, slides.Count - 1);
-        revealed = Math.Clamp(startSegment, 0, slides[slideIndex].Count - 1) + 1;
-        phase = PlaybackPhase.Reading;
+        machine = new PlaybackMachine(slides, clock, startSlide, startSegment, checkpointsAfter ?? new HashSet<int>(),
+            (step, phase) => Change(() => machine!.TimerDue(step, phase)));
     }
 
     /// <summary>Raised after every change, on whichever thread made it.</summary>
@@ -58,49 +42,14 @@ public sealed partial class ChapterPlayback : IDisposable
         {
             lock (gate)
             {
-                return Snapshot();
+                return machine.Snapshot();
             }
         }
     }
 
-    public void Play() => Change(() =>
-    {
-        if (playing)
-        {
-            return false;
-        }
+    public void Play() => Change(machine.Play);
 
-        if (phase == PlaybackPhase.Finished)
-        {
-            // Playing again at the end starts the last slide over rather than doing nothing.
-            revealed = 1;
-            phase = PlaybackPhase.Reading;
-            remaining = null;
-        }
-
-        playing = true;
-        if (phase == PlaybackPhase.Checkpoint)
-        {
-            LeaveSlide(); // playing on from a checkpoint skips it
-            return true;
-        }
-
-        StartTimer(remaining ?? PhaseDuration());
-        return true;
-    });
-
-    public void Pause() => Change(() =>
-    {
-        if (!playing)
-        {
-            return false;
-        }
-
-        playing = false;
-        remaining = timer is null ? null : Max(TimeSpan.Zero, phaseDueAt - clock.GetUtcNow());
-        StopTimer();
-        return true;
-    });
+    public void Pause() => Change(machine.Pause);
 
     public void TogglePlay()
     {
@@ -114,15 +63,17 @@ public sealed partial class ChapterPlayback : IDisposable
         }
     }
 
+    // The learner's moves, made with the machine's transitions.
+
     public void NextStep() => Change(() =>
     {
-        if (revealed < slides[slideIndex].Count && phase != PlaybackPhase.Checkpoint)
+        if (machine.Revealed < slides[machine.SlideIndex].Count && machine.Phase != PlaybackPhase.Checkpoint)
         {
-            Reveal(revealed + 1);
+            machine.Reveal(machine.Revealed + 1);
         }
         else
         {
-            LeaveSlide();
+            machine.LeaveSlide();
         }
 
         return true;
@@ -130,18 +81,17 @@ public sealed partial class ChapterPlayback : IDisposable
 
     public void PreviousStep() => Change(() =>
     {
-        if (phase is PlaybackPhase.Finished or PlaybackPhase.Checkpoint)
+        if (machine.Phase is PlaybackPhase.Finished or PlaybackPhase.Checkpoint)
         {
-            Reveal(revealed);
+            machine.Reveal(machine.Revealed);
         }
-        else if (revealed > 1)
+        else if (machine.Revealed > 1)
         {
-            Reveal(revealed - 1);
+            machine.Reveal(machine.Revealed - 1);
         }
-        else if (slideIndex > 0)
+        else if (machine.SlideIndex > 0)
         {
-            slideIndex--;
-            Reveal(slides[slideIndex].Count);
+            machine.Show(machine.SlideIndex - 1, slides[machine.SlideIndex - 1].Count);
         }
         else
         {
@@ -157,116 +107,56 @@ public sealed partial class ChapterPlayback : IDisposable
     /// </summary>
     public void NextSlide() => Change(() =>
     {
-        if (OffersCheckpoint)
+        if (machine.OffersCheckpoint)
         {
-            OfferCheckpoint();
+            machine.OfferCheckpoint();
             return true;
         }
 
-        if (slideIndex + 1 >= slides.Count)
+        if (machine.SlideIndex + 1 >= slides.Count)
         {
             return false;
         }
 
-        EnterSlide(slideIndex + 1);
+        machine.Show(machine.SlideIndex + 1, 1);
         return true;
     });
 
     public void PreviousSlide() => Change(() =>
     {
-        EnterSlide(Math.Max(0, slideIndex - 1));
+        machine.Show(Math.Max(0, machine.SlideIndex - 1), 1);
         return true;
     });
 
     public void RestartSlide() => Change(() =>
     {
-        EnterSlide(slideIndex);
+        machine.Show(machine.SlideIndex, 1);
         return true;
     });
 
     /// <summary>Jumps to a slide (0-based), showing its first segment.</summary>
     public void GoToSlide(int index, int segment = 0) => Change(() =>
     {
-        slideIndex = Math.Clamp(index, 0, slides.Count - 1);
-        Reveal(Math.Clamp(segment, 0, slides[slideIndex].Count - 1) + 1);
+        var slide = Math.Clamp(index, 0, slides.Count - 1);
+        machine.Show(slide, Math.Clamp(segment, 0, slides[slide].Count - 1) + 1);
         return true;
     });
 
     /// <summary>Reveals the whole slide and stops, so a fast reader reads at their own pace.</summary>
-    public void ShowAll() => Change(() =>
-    {
-        revealed = slides[slideIndex].Count;
-        phase = PlaybackPhase.Pausing;
-        playing = false;
-        StopTimer();
-        remaining = PauseOf(revealed - 1);
-        step++;
-        return true;
-    });
+    public void ShowAll() => Change(machine.ShowAll);
 
-    public void SetSpeed(double value) => Change(() =>
-    {
-        var next = PauseTimeline.ClampSpeed(value);
-        if (Math.Abs(next - speed) < 0.001)
-        {
-            return false;
-        }
+    public void SetSpeed(double value) => Change(() => machine.SetSpeed(value));
 
-        // What is left of the running phase shrinks or grows with the speed.
-        var factor = speed / next;
-        speed = next;
-        if (playing && timer is not null)
-        {
-            StartTimer(Max(TimeSpan.Zero, phaseDueAt - clock.GetUtcNow()) * factor);
-        }
-        else if (remaining is { } left)
-        {
-            remaining = left * factor;
-        }
-
-        return true;
-    });
-
-    public void SetNarration(bool on) => Change(() =>
-    {
-        if (narration == on)
-        {
-            return false;
-        }
-
-        narration = on;
-        if (phase == PlaybackPhase.Reading)
-        {
-            // Read the newest segment again, by voice or by the clock.
-            StopTimer();
-            remaining = null;
-            step++;
-            if (playing)
-            {
-                StartTimer(PhaseDuration());
-            }
-        }
-
-        return true;
-    });
+    public void SetNarration(bool on) => Change(() => machine.SetNarration(on));
 
     /// <summary>The narrator finished speaking the segment of <paramref name="forStep"/>; stale reports are ignored.</summary>
-    public void SpeechFinished(long forStep) => Change(() =>
-    {
-        if (forStep != step || !narration || phase != PlaybackPhase.Reading || !playing)
-        {
-            return false;
-        }
-
-        EnterPause();
-        return true;
-    });
+    public void SpeechFinished(long forStep) => Change(() => machine.SpeechFinished(forStep));
 
     public void Dispose()
     {
         lock (gate)
         {
-            StopTimer();
+            machine.Stop();
         }
     }
 
@@ -280,11 +170,9 @@ public sealed partial class ChapterPlayback : IDisposable
                 return;
             }
 
-            state = Snapshot();
+            state = machine.Snapshot();
         }
 
         Changed?.Invoke(state);
     }
-
-    private PlaybackState Snapshot() => new(slideIndex, revealed, phase, playing, speed, narration, step);
 }

@@ -65,13 +65,22 @@ public enum ScriptErrorCode
     TooManyErrors,
 }
 
-/// <summary>What is wrong with one title, language, slug or description (see <see cref="ScriptParser.CheckMetadata"/>).</summary>
+/// <summary>What is wrong with one title, language, slug or description (see <see cref="MetadataRules.Check"/>).</summary>
 public sealed record MetadataProblem(ScriptErrorCode Code, string Message, IReadOnlyList<string> Arguments);
 
-/// <summary>The outcome of parsing: a script, or every problem found (never both).</summary>
+/// <summary>
+/// The outcome of parsing: a script, or every problem found (never both); and, either way, where the text's
+/// front matter and slides are (empty for results that are not of a script's text, such as a Markdown import's).
+/// </summary>
 public sealed record ScriptParseResult(ChapterScript? Script, IReadOnlyList<ScriptError> Errors)
 {
     public bool Succeeded => Script is not null;
+
+    /// <summary>Each slide's lines in the text, in order; on success, the same slides as <see cref="ChapterScript.Slides"/>.</summary>
+    public IReadOnlyList<ParsedSlide> Slides { get; init; } = [];
+
+    /// <summary>The front matter's lines, its fences included; null when the text has none.</summary>
+    public LineSpan? FrontMatter { get; init; }
 
     public ChapterScript GetScriptOrThrow() =>
         Script ?? throw new ScriptFormatException(Errors);

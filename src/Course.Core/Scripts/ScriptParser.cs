@@ -6,10 +6,8 @@ namespace Course.Core.Scripts;
 /// Parses the narration-script format (docs/script-format.md). Collects every problem it finds
 /// rather than stopping at the first, so an author can fix a file in one pass.
 /// </summary>
-public static partial class ScriptParser
+public static class ScriptParser
 {
-    private const string FrontMatterFence = "---";
-
     /// <summary>The longest script, in characters (UTF-16 code units): about 150,000 words.</summary>
     public const int MaxCharacters = 1_000_000;
 
@@ -22,14 +20,9 @@ public static partial class ScriptParser
     /// <summary>Parses a script from raw bytes, which must be UTF-8 (a BOM is allowed).</summary>
     public static ScriptParseResult Parse(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length >= 2 && ((utf8[0] == 0xFF && utf8[1] == 0xFE) || (utf8[0] == 0xFE && utf8[1] == 0xFF)))
+        if (ScriptEncoding.Check(utf8) is { } notUtf8)
         {
-            return Failed(ScriptError.Of(1, 1, ScriptErrorCode.Utf16, "the file is UTF-16 text; save it as UTF-8"));
-        }
-
-        if (FindInvalidUtf8(utf8) is { } invalid)
-        {
-            return Failed(invalid);
+            return Failed(notUtf8);
         }
 
         return Parse(Encoding.UTF8.GetString(utf8));
@@ -50,25 +43,38 @@ public static partial class ScriptParser
 
         var bodyStart = 0;
         var metadata = ScriptMetadata.Empty;
-        if (lines.Count > 0 && lines[0].TrimEnd() == FrontMatterFence)
+        LineSpan? frontMatter = null;
+        if (FrontMatterReader.Opens(lines))
         {
-            (metadata, bodyStart) = ParseFrontMatter(lines, errors);
+            (metadata, var span) = FrontMatterReader.Read(lines, errors);
+            frontMatter = span;
+            bodyStart = span.Last;
         }
 
-        var slides = new List<ScriptSlide>();
+        var slides = new List<ParsedSlide>();
         var current = new List<ScriptSegment>();
+        var slideStart = 0; // the 1-based first line of the slide being read; 0 between slides
+        var errorsBefore = 0;
+        var unread = false;
         for (var i = bodyStart; i < lines.Count; i++)
         {
             var line = TrimTrailingWhitespace(lines[i]);
             if (line.Length == 0)
             {
-                FlushSlide();
+                EndSlide(lastLine: i);
                 continue;
+            }
+
+            if (slideStart == 0)
+            {
+                slideStart = i + 1;
+                errorsBefore = errors.Count;
             }
 
             if (errors.Count > MaxErrors)
             {
-                break; // Capped says there are more
+                unread = true; // Capped says there are more; the slides' lines are still found
+                continue;
             }
 
             if (line.Length > MaxLineLength)
@@ -81,7 +87,7 @@ public static partial class ScriptParser
             ParseLine(line, i + 1, current, errors);
         }
 
-        FlushSlide();
+        EndSlide(lastLine: lines.Count);
 
         if (slides.Count == 0 && errors.Count == 0)
         {
@@ -89,15 +95,24 @@ public static partial class ScriptParser
                 "the chapter is empty: write at least one line of narration"));
         }
 
-        return errors.Count > 0 ? Failed([.. Capped(errors)]) : new ScriptParseResult(new ChapterScript(metadata, slides), []);
+        // Without errors every slide read has segments, so the parsed slides and the script's are the same list.
+        var result = errors.Count > 0
+            ? new ScriptParseResult(null, [.. Capped(errors)])
+            : new ScriptParseResult(new ChapterScript(metadata, [.. slides.Select(s => s.Slide!)]), []);
+        return result with { Slides = slides, FrontMatter = frontMatter };
 
-        void FlushSlide()
+        void EndSlide(int lastLine)
         {
-            if (current.Count > 0)
+            if (slideStart == 0)
             {
-                slides.Add(new ScriptSlide([.. current]));
-                current = [];
+                return;
             }
+
+            var clean = !unread && errors.Count == errorsBefore && current.Count > 0;
+            slides.Add(new ParsedSlide(new LineSpan(slideStart, lastLine), clean ? new ScriptSlide([.. current]) : null));
+            current = [];
+            slideStart = 0;
+            unread = false;
         }
     }
 
@@ -195,13 +210,13 @@ public static partial class ScriptParser
                 continue;
             }
 
-            if (c != '<' || !LooksLikeTag(line, i))
+            if (c != '<' || !BreakTagReader.LooksLikeTag(line, i))
             {
                 i++;
                 continue;
             }
 
-            var tag = ReadTag(line, i, lineNumber, errors);
+            var tag = BreakTagReader.ReadTag(line, i, lineNumber, errors);
             if (tag.Pause is { } pause)
             {
                 var text = line[pieceStart..i].TrimEnd(' ', '\t');
@@ -236,6 +251,15 @@ public static partial class ScriptParser
     }
 
 
+    /// <summary>The rules for titles, languages, slugs and descriptions (see <see cref="MetadataRules"/>).</summary>
+    public static MetadataProblem? CheckMetadata(string key, string value) => MetadataRules.Check(key, value);
+
+    /// <inheritdoc cref="MetadataRules.MaxLength"/>
+    public const int MaxMetadataLength = MetadataRules.MaxLength;
+
+    /// <inheritdoc cref="MetadataRules.MaxSlugLength"/>
+    public const int MaxSlugLength = MetadataRules.MaxSlugLength;
+
     private static bool IsAsciiPunctuation(char c) => c < 128 && (char.IsPunctuation(c) || char.IsSymbol(c));
 
     /// <summary>1-based column of a UTF-16 index, counting a surrogate pair as one character.</summary>
@@ -252,46 +276,4 @@ public static partial class ScriptParser
 
         return column;
     }
-
-    private static ScriptError? FindInvalidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        var line = 1;
-        var column = 1;
-        var i = 0;
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            i = 3;
-        }
-
-        while (i < bytes.Length)
-        {
-            var status = Rune.DecodeFromUtf8(bytes[i..], out var rune, out var consumed);
-            if (status != System.Buffers.OperationStatus.Done)
-            {
-                var at = $"0x{bytes[i]:X2}";
-                return ScriptError.Of(line, column, ScriptErrorCode.NotUtf8,
-                    $"the file is not UTF-8 text (byte {at} cannot start a character here); save it as UTF-8", at);
-            }
-
-            if (rune.Value == 0)
-            {
-                return ScriptError.Of(line, column, ScriptErrorCode.NulByte, "the file contains a NUL byte: it is not a text file");
-            }
-
-            if (rune.Value == '\n')
-            {
-                line++;
-                column = 1;
-            }
-            else
-            {
-                column++;
-            }
-
-            i += consumed;
-        }
-
-        return null;
-    }
-
 }

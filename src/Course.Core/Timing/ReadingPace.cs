@@ -1,6 +1,3 @@
-using Course.Core.Rendering;
-using Course.Core.Scripts;
-
 namespace Course.Core.Timing;
 
 /// <summary>
@@ -18,11 +15,6 @@ public sealed record ReadingPace(int WordsPerMinute = 150, int MinimumMillisecon
         var words = CountWords(plainText);
         return words == 0 ? 0 : Math.Max(MinimumMilliseconds, (int)Math.Round(words * 60_000.0 / WordsPerMinute));
     }
-
-    /// <summary>Reading time plus pauses: how long the chapter plays at normal speed.</summary>
-    public int ChapterMilliseconds(ChapterScript script) =>
-        script.Slides.Sum(slide => slide.Segments.Sum(s =>
-            ReadingMilliseconds(SegmentMarkdown.Render(s.Text).PlainText) + s.PauseMilliseconds));
 
     public static int CountWords(string text)
     {

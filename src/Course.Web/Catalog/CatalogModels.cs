@@ -1,4 +1,5 @@
 using Course.Core.Quizzes;
+using System.Text.Json.Serialization;
 using Course.Core.Rendering;
 
 namespace Course.Web.Catalog;
@@ -15,7 +16,7 @@ public sealed record ChapterSummary(
     int SegmentCount,
     int TotalPauseMilliseconds,
     int EstimatedMilliseconds,
-    [property: System.Text.Json.Serialization.JsonIgnore] int ChapterId = 0);
+    [property: JsonIgnore] int ChapterId = 0);
 
 /// <summary>A published chapter, rendered and ready for pages and the API.</summary>
 public sealed record ChapterView(
@@ -39,21 +40,22 @@ public sealed record ChapterView(
 /// <summary>A quiz as pages may show it: never its questions' answers.</summary>
 public sealed record QuizSummary(string Slug, string Title, QuizKind Kind, int? AfterSlide, int QuestionCount, FeedbackMode Feedback, double PassMark);
 
+/// <summary>A slide of a chapter as pages and the API show it: its place, its key and its rendered content.</summary>
+/// <param name="Content">The slide as <see cref="ChapterRenderer"/> rendered it; the API shows its segments, first line and duration.</param>
 /// <param name="TokenSample">When set, the slide offers the token explorer, starting with this text.</param>
-public sealed record SlideView(int Number, string Key, IReadOnlyList<SegmentView> Segments, string? TokenSample = null)
+public sealed record SlideView(
+    int Number,
+    string Key,
+    [property: JsonIgnore] RenderedSlide Content,
+    [property: JsonPropertyOrder(1)] string? TokenSample = null)
 {
-    /// <summary>What the outline shows for the slide: its first words that are not silence.</summary>
-    public string FirstLine => Segments.Select(s => s.PlainText).FirstOrDefault(t => t.Length > 0) ?? "";
+    public IReadOnlyList<SlideSegment> Segments => Content.Segments;
 
-    public int DurationMilliseconds => Segments.Sum(s => s.ReadingMilliseconds + s.PauseMilliseconds);
+    /// <inheritdoc cref="RenderedSlide.FirstLine"/>
+    [JsonPropertyOrder(2)]
+    public string FirstLine => Content.FirstLine;
+
+    /// <inheritdoc cref="RenderedSlide.DurationMilliseconds"/>
+    [JsonPropertyOrder(2)]
+    public int DurationMilliseconds => Content.DurationMilliseconds;
 }
-
-public sealed record SegmentView(
-    string Text,
-    string Html,
-    string PlainText,
-    int PauseMilliseconds,
-    int ReadingMilliseconds,
-    ListKind List,
-    int? ListNumber,
-    bool ContinuesLine);

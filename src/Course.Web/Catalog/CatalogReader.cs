@@ -1,6 +1,5 @@
 using Course.Core.Rendering;
 using Course.Core.Scripts;
-using Course.Core.Timing;
 using Course.Web.Chapters;
 using Course.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -63,6 +62,7 @@ public sealed class CatalogReader(IDbContextFactory<CourseDbContext> contextFact
             .Where(t => t.ChapterId == header.Chapter.Id && t.Kind == "tokens")
             .ToDictionaryAsync(t => t.SlideKey, t => t.Sample ?? "", cancellationToken);
         var positions = slides.ToDictionary(s => s.Key, s => s.Position);
+        var rendered = ChapterRenderer.Render(ChapterContent.ToScript(slides));
         var quizzes = await db.Quizzes.AsNoTracking()
             .Where(q => q.ChapterId == header.Chapter.Id)
             .OrderBy(q => q.Position)
@@ -72,7 +72,7 @@ public sealed class CatalogReader(IDbContextFactory<CourseDbContext> contextFact
             courseSlug,
             header.CourseTitle,
             Summarise(header.Chapter),
-            [.. slides.Select(s => Render(s, tools.GetValueOrDefault(s.Key)))],
+            [.. slides.Select((s, i) => new SlideView(s.Position, s.Key, rendered.Slides[i], tools.GetValueOrDefault(s.Key)))],
             [.. quizzes.Select(q => new QuizSummary(q.Slug, q.Title, q.Kind,
                 q.AfterSlideKey is not null && positions.TryGetValue(q.AfterSlideKey, out var after) ? after : null, q.Count, q.Feedback, q.PassMark))]);
         cache.Set(cacheKey, view, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
@@ -98,20 +98,4 @@ public sealed class CatalogReader(IDbContextFactory<CourseDbContext> contextFact
 
     private static ChapterSummary Summarise(Chapter c) =>
         new(c.Number, c.Slug, c.Title, c.Language, c.Description, c.SlideCount, c.SegmentCount, c.TotalPauseMilliseconds, c.EstimatedMilliseconds, c.Id);
-
-    /// <summary>A stored slide as pages show it (also the studio's preview of a draft).</summary>
-    internal static SlideView Render(Slide slide, string? tokenSample) =>
-        new(slide.Position, slide.Key, [.. slide.Segments.OrderBy(s => s.Position).Select(segment =>
-        {
-            var rendered = SegmentMarkdown.Render(segment.Text);
-            return new SegmentView(
-                segment.Text,
-                rendered.Html,
-                rendered.PlainText,
-                segment.PauseMilliseconds,
-                ReadingPace.Default.ReadingMilliseconds(rendered.PlainText),
-                rendered.List,
-                rendered.ListNumber,
-                segment.ContinuesLine);
-        })], tokenSample);
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Course.Core.Scripts;
-using Course.Core.Timing;
+using Course.Core.Rendering;
 using Course.Web.Data;
 
 namespace Course.Web.Chapters;
@@ -37,7 +37,7 @@ public static class ChapterContent
         chapter.SlideCount = script.Slides.Count;
         chapter.SegmentCount = script.SegmentCount;
         chapter.TotalPauseMilliseconds = script.TotalPauseMilliseconds;
-        chapter.EstimatedMilliseconds = ReadingPace.Default.ChapterMilliseconds(script);
+        chapter.EstimatedMilliseconds = ChapterRenderer.Render(script).TotalMilliseconds;
     }
 
     /// <summary>A short random key: unique within a chapter, stable across edits.</summary>

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Course.Core.Captions;
 using Course.Core.Rendering;
 using Course.Core.Scripts;
-using Course.Core.Timing;
 
 namespace Course.Core.Tests.Captions;
 
@@ -68,13 +67,10 @@ public partial class WebVttWriterTests
     [Fact]
     public void The_seed_chapter_gives_one_valid_cue_per_line()
     {
-        var script = ScriptParser.Parse(Seed).Script!;
-        var slides = script.Slides
+        var chapter = ChapterRenderer.Render(ScriptParser.Parse(Seed).Script!);
+        var slides = chapter.Slides
             .Select(slide => (IReadOnlyList<CaptionSegment>)[.. slide.Segments.Select(s =>
-            {
-                var plain = SegmentMarkdown.Render(s.Text).PlainText;
-                return new CaptionSegment(plain, ReadingPace.Default.ReadingMilliseconds(plain), s.PauseMilliseconds, s.ContinuesLine);
-            })])
+                new CaptionSegment(s.PlainText, s.ReadingMilliseconds, s.PauseMilliseconds, s.ContinuesLine))])
             .ToList();
         var lines = Seed.Split('\n').Count(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith("<break", StringComparison.Ordinal));
 
@@ -82,7 +78,7 @@ public partial class WebVttWriterTests
 
         AssertValid(vtt);
         Assert.Equal(lines, CueTiming().Matches(vtt).Count);
-        var total = ReadingPace.Default.ChapterMilliseconds(script);
+        var total = chapter.TotalMilliseconds;
         Assert.True(LastEnd(vtt) <= total, "the last cue ends within the chapter's length");
     }
 

@@ -43,6 +43,11 @@ public class CatalogApiTests(CourseAppFactory app)
         Assert.Equal("Una cantidad enorme de electricidad para funcionar", bullet.GetProperty("html").GetString());
         Assert.Equal("bullet", bullet.GetProperty("list").GetString());
         Assert.Equal(500, bullet.GetProperty("pauseMilliseconds").GetInt32());
+
+        // A slide's fields, and that the estimate is its slides' durations added up (one computation).
+        Assert.Equal(["number", "key", "segments", "tokenSample", "firstLine", "durationMilliseconds"],
+            slides[2].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(chapter.GetProperty("estimatedMilliseconds").GetInt32(), slides.Sum(s => s.GetProperty("durationMilliseconds").GetInt32()));
     }
 
     [Fact]

@@ -17,8 +17,8 @@ public class ChapterPlayerTests : BunitContext
     private static readonly ChapterView Chapter = new("curso", "Curso",
         new ChapterSummary(1, "capitulo", "Capítulo", "es", null, 2, 3, 3000, 8900),
         [
-            new SlideView(1, "a", [Segment("uno dos tres cuatro cinco", 2000, 1500), Segment("- seis", 1200, 500)]),
-            new SlideView(2, "b", [Segment("siete", 1200, 1000)]),
+            new SlideView(1, "a", new([Segment("uno dos tres cuatro cinco", 2000, 1500), Segment("- seis", 1200, 500)])),
+            new SlideView(2, "b", new([Segment("siete", 1200, 1000)])),
         ]);
 
     private readonly FakeTimeProvider clock = new();
@@ -38,10 +38,10 @@ public class ChapterPlayerTests : BunitContext
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
-    private static SegmentView Segment(string text, int reading, int pause)
+    private static SlideSegment Segment(string text, int reading, int pause)
     {
         var rendered = SegmentMarkdown.Render(text);
-        return new SegmentView(text, rendered.Html, rendered.PlainText, pause, reading, rendered.List, rendered.ListNumber, false);
+        return new SlideSegment(text, rendered.Html, rendered.PlainText, pause, reading, rendered.List, rendered.ListNumber, false);
     }
 
     private IRenderedComponent<ChapterPlayer> RenderPlayer(int slide = 1) =>

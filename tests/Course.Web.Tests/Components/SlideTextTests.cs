@@ -7,20 +7,20 @@ namespace Course.Web.Tests.Components;
 
 public class SlideTextTests : BunitContext
 {
-    private static SegmentView Segment(string text, bool continues = false)
+    private static SlideSegment Segment(string text, bool continues = false)
     {
         var rendered = SegmentMarkdown.Render(text);
-        return new SegmentView(text, rendered.Html, rendered.PlainText, 500, 1200, rendered.List, rendered.ListNumber, continues);
+        return new SlideSegment(text, rendered.Html, rendered.PlainText, 500, 1200, rendered.List, rendered.ListNumber, continues);
     }
 
     [Fact]
     public void Lines_become_paragraphs_and_list_lines_become_one_list()
     {
-        var slide = new SlideView(3, "k", [
+        var slide = new SlideView(3, "k", new([
             Segment("Bueno, estos modelos necesitan **dos** cosas:"),
             Segment("- Electricidad"),
             Segment("- Datos"),
-        ]);
+        ]));
 
         var cut = Render<SlideText>(p => p.Add(c => c.Slide, slide));
 
@@ -38,11 +38,11 @@ public class SlideTextTests : BunitContext
     [Fact]
     public void Ordered_lists_keep_their_first_number_and_split_lines_stay_together()
     {
-        var slide = new SlideView(1, "k", [
+        var slide = new SlideView(1, "k", new([
             Segment("3. Tres"),
             Segment("4. Cuatro"),
             Segment("y sigue", continues: true),
-        ]);
+        ]));
 
         var cut = Render<SlideText>(p => p.Add(c => c.Slide, slide));
 
@@ -59,7 +59,7 @@ public class SlideTextTests : BunitContext
     [Fact]
     public void Raw_html_from_an_author_arrives_as_text()
     {
-        var slide = new SlideView(1, "k", [Segment("Mira \\<img src=x onerror=alert(1)> y [esto](javascript:alert(1))")]);
+        var slide = new SlideView(1, "k", new([Segment("Mira \\<img src=x onerror=alert(1)> y [esto](javascript:alert(1))")]));
 
         var cut = Render<SlideText>(p => p.Add(c => c.Slide, slide));
 

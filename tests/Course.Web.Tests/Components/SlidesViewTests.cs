@@ -1,3 +1,4 @@
+using Course.Core.Scripts;
 using System.Globalization;
 using Bunit;
 using Course.Web.Components.Pages.Studio;
@@ -27,7 +28,7 @@ public class SlidesViewTests : BunitContext
         return Render<SlidesView>(p => p
             .Add(c => c.Text, text)
             .Add(c => c.Language, "es")
-            .Add(c => c.TextChanged, (string changed) => changes.Add(changed)));
+            .Add(c => c.TextChanged, (ParsedScript changed) => changes.Add(changed.Text)));
     }
 
     /// <summary>

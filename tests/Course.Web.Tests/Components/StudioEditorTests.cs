@@ -1,3 +1,4 @@
+using Course.Core.Scripts;
 using Bunit;
 using Course.Web.Catalog;
 using Course.Web.Components.Pages.Studio;
@@ -311,7 +312,7 @@ public class StudioEditorTests : BunitContext
         Assert.NotNull(cut.Find(".script-pane").GetAttribute("hidden"));
 
         const string changed = "One <break time=\"2s\"/>\n\nTwo <break time=\"1s\"/>";
-        await cut.InvokeAsync(() => slides.Instance.TextChanged.InvokeAsync(changed));
+        await cut.InvokeAsync(() => slides.Instance.TextChanged.InvokeAsync(ParsedScript.Of(changed)));
 
         Assert.Contains(JSInterop.Invocations, i => i.Identifier == "setText" && Equals(i.Arguments[0], changed));
         Assert.Equal("Not saved yet", Status(cut));

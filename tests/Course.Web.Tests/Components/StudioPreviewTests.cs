@@ -15,8 +15,8 @@ public class StudioPreviewTests : BunitContext
     private static readonly ChapterView Draft = new("curso", "",
         new ChapterSummary(0, "borrador", "Borrador", "es", null, 2, 3, 2500, 6100),
         [
-            new SlideView(1, "preview-1", [Segment("uno", 1200, 1000)]),
-            new SlideView(2, "preview-2", [Segment("dos", 1200, 500), Segment("- tres", 1200, 1000)]),
+            new SlideView(1, "preview-1", new([Segment("uno", 1200, 1000)])),
+            new SlideView(2, "preview-2", new([Segment("dos", 1200, 500), Segment("- tres", 1200, 1000)])),
         ]);
 
     private readonly FakeTimeProvider clock = new();
@@ -35,10 +35,10 @@ public class StudioPreviewTests : BunitContext
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
-    private static SegmentView Segment(string text, int reading, int pause)
+    private static SlideSegment Segment(string text, int reading, int pause)
     {
         var rendered = SegmentMarkdown.Render(text);
-        return new SegmentView(text, rendered.Html, rendered.PlainText, pause, reading, rendered.List, rendered.ListNumber, false);
+        return new SlideSegment(text, rendered.Html, rendered.PlainText, pause, reading, rendered.List, rendered.ListNumber, false);
     }
 
     private IRenderedComponent<ChapterPlayer> RenderPreview(int slide) =>

@@ -1,3 +1,4 @@
+using Course.Core.Scripts;
 using Course.Core.Authoring;
 using Course.Web.Studio;
 using Microsoft.JSInterop;
@@ -64,9 +65,10 @@ public sealed partial class ChapterEditor
         StateHasChanged();
     }
 
-    private void Analyse()
+    /// <param name="known">A parse already made (by the slides view), used when it is of the buffer's text.</param>
+    private void Analyse(ParsedScript? known = null)
     {
-        analysis = ScriptAnalysis.Of(buffer.Text, draft!.CourseSlug, draft.ChapterSlug, draft.Title, draft.Language, L["StudioPreviewBrokenSlide"]);
+        analysis = ScriptAnalysis.Of(ParsedScript.For(buffer.Text, known), draft!.CourseSlug, draft.ChapterSlug, draft.Title, draft.Language, L["StudioPreviewBrokenSlide"]);
         if (analysis.Succeeded)
         {
             lastGood = analysis;
@@ -105,6 +107,8 @@ public sealed partial class ChapterEditor
         var version = buffer.Version;
         try
         {
+            // The store parses the text again: it is the server's side of a trust boundary, and checks every text
+            // it is given (from here, the API, a package) rather than trust a parse made elsewhere.
             var result = await Studio.SaveDraftAsync(ChapterId, snapshot, revision, author);
             await ApplySaveResultAsync(result, snapshot, version);
         }
@@ -220,7 +224,7 @@ public sealed partial class ChapterEditor
     }
 
     /// <summary>The server puts a new text in the editor (slides view, take theirs).</summary>
-    private async Task ReplaceTextAsync(string newText)
+    private async Task ReplaceTextAsync(string newText, ParsedScript? parsed = null)
     {
         buffer.Replace(newText, buffer.Version);
         if (module is not null)
@@ -235,7 +239,7 @@ public sealed partial class ChapterEditor
             }
         }
 
-        Analyse();
+        Analyse(parsed);
         await SendErrorsAsync();
     }
 }

@@ -226,14 +226,14 @@ public sealed partial class ChapterEditor : ComponentBase, IAsyncDisposable
 
     // ---- Slides view ---------------------------------------------------------------------------
 
-    private async Task OnSlidesChanged(string newText)
+    private async Task OnSlidesChanged(ParsedScript edited)
     {
-        if (newText == buffer.Text)
+        if (edited.Text == buffer.Text)
         {
             return;
         }
 
-        await ReplaceTextAsync(newText);
+        await ReplaceTextAsync(edited.Text, edited);
         publishedMessage = null;
         ScheduleSave();
     }

@@ -1,8 +1,6 @@
+using Course.Core.Rendering;
 using Course.Core.Scripts;
-using Course.Core.Timing;
 using Course.Web.Catalog;
-using Course.Web.Chapters;
-using Course.Web.Data;
 
 namespace Course.Web.Components.Pages.Studio.Editor;
 
@@ -11,7 +9,8 @@ public sealed record SlideSpan(int Number, int FirstLine, int LastLine, int Dura
 
 /// <summary>
 /// What the editor knows about a script after parsing it: its errors, or its slides with their lines and
-/// durations and the chapter rendered exactly as the player will show it (the preview).
+/// durations and the chapter rendered exactly as the player will show it (the preview). All of it comes from one
+/// parse (<see cref="Parsed"/>), which the slides view is handed too.
 /// </summary>
 public sealed record ScriptAnalysis(
     IReadOnlyList<ScriptError> Errors,
@@ -21,69 +20,58 @@ public sealed record ScriptAnalysis(
 {
     public bool Succeeded => Errors.Count == 0 && Preview is not null;
 
+    /// <summary>The text analysed and its parse; null before there is any.</summary>
+    public ParsedScript? Parsed { get; init; }
+
+    /// <inheritdoc cref="Of(ParsedScript, string, string, string, string, string?)"/>
+    public static ScriptAnalysis Of(string text, string courseSlug, string chapterSlug, string title, string language, string? brokenSlideText = null) =>
+        Of(ParsedScript.Of(text ?? throw new ArgumentNullException(nameof(text))), courseSlug, chapterSlug, title, language, brokenSlideText);
+
     /// <param name="brokenSlideText">
     /// For a script with errors: the text shown in place of each slide that has one, so the slides without
     /// errors still preview (null: no preview until the whole script is right).
     /// </param>
-    public static ScriptAnalysis Of(string text, string courseSlug, string chapterSlug, string title, string language, string? brokenSlideText = null)
+    public static ScriptAnalysis Of(ParsedScript parsed, string courseSlug, string chapterSlug, string title, string language, string? brokenSlideText = null)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var parsed = ScriptParser.Parse(text);
-        var blocks = Blocks(text);
-        if (!parsed.Succeeded)
+        ArgumentNullException.ThrowIfNull(parsed);
+        var result = parsed.Result;
+        if (result.Script is not { } script)
         {
             // Without a script the durations are unknown, but the slides' lines still help to find one's way.
-            var lineSpans = blocks.Select((b, i) => new SlideSpan(i + 1, b.First, b.Last, 0, "")).ToList();
-            return new ScriptAnalysis(parsed.Errors, lineSpans, 0,
-                brokenSlideText is null ? null : PartialPreview(text, blocks, courseSlug, chapterSlug, title, language, brokenSlideText));
+            var lineSpans = result.Slides.Select((s, i) => new SlideSpan(i + 1, s.Lines.First, s.Lines.Last, 0, "")).ToList();
+            return new ScriptAnalysis(result.Errors, lineSpans, 0,
+                brokenSlideText is null ? null : PartialPreview(result, courseSlug, chapterSlug, title, language, brokenSlideText))
+            { Parsed = parsed };
         }
 
-        var script = parsed.Script!;
-        var slides = ChapterContent.ToSlides(script);
-        var views = new List<SlideView>(slides.Count);
-        foreach (var slide in slides)
-        {
-            slide.Key = "preview-" + slide.Position; // stable while editing, never a real slide's key
-            views.Add(CatalogReader.Render(slide, null));
-        }
-
-        var total = views.Sum(v => v.DurationMilliseconds);
-        var chapter = new ChapterSummary(0, chapterSlug, script.Metadata.Title ?? title, script.Metadata.Language ?? language,
-            script.Metadata.Description, views.Count, script.SegmentCount, script.TotalPauseMilliseconds, total);
-        var spans = views.Select((v, i) => i < blocks.Count
-                ? new SlideSpan(v.Number, blocks[i].First, blocks[i].Last, v.DurationMilliseconds, v.FirstLine)
-                : new SlideSpan(v.Number, 1, 1, v.DurationMilliseconds, v.FirstLine))
+        var rendered = ChapterRenderer.Render(script);
+        var spans = rendered.Slides.Select((slide, i) => new SlideSpan(
+                i + 1, result.Slides[i].Lines.First, result.Slides[i].Lines.Last, slide.DurationMilliseconds, slide.FirstLine))
             .ToList();
-        return new ScriptAnalysis([], spans, total, new ChapterView(courseSlug, "", chapter, views));
+        var preview = PreviewOf(rendered, courseSlug, chapterSlug, script.Metadata.Title ?? title, script.Metadata.Language ?? language);
+        return new ScriptAnalysis([], spans, rendered.TotalMilliseconds, preview) { Parsed = parsed };
     }
 
-    /// <summary>Each slide parsed on its own: the ones without errors as the player shows them, the others as a notice.</summary>
+    /// <summary>The slides without errors as the player shows them, each of the others as a notice.</summary>
     private static ChapterView? PartialPreview(
-        string text, IReadOnlyList<(int First, int Last)> blocks, string courseSlug, string chapterSlug, string title, string language, string brokenSlideText)
+        ScriptParseResult result, string courseSlug, string chapterSlug, string title, string language, string brokenSlideText)
     {
-        if (blocks.Count == 0)
+        if (result.Slides.Count == 0)
         {
             return null;
         }
 
-        var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
-        var views = new List<SlideView>(blocks.Count);
-        var segments = 0;
-        foreach (var (block, index) in blocks.Select((b, i) => (b, i)))
-        {
-            var alone = ScriptParser.Parse(string.Join('\n', lines[(block.First - 1)..block.Last]));
-            var slide = alone is { Succeeded: true, Script.Slides.Count: 1 }
-                ? ChapterContent.ToSlides(alone.Script)[0]
-                : new Slide { Key = "", Segments = [new Segment { Position = 1, Text = brokenSlideText }] };
-            slide.Position = index + 1;
-            slide.Key = "preview-" + slide.Position;
-            views.Add(CatalogReader.Render(slide, null));
-            segments += slide.Segments.Count;
-        }
+        var notice = new ScriptSlide([new ScriptSegment(brokenSlideText)]);
+        var rendered = new RenderedChapter(ScriptMetadata.Empty, [.. result.Slides.Select(s => ChapterRenderer.Render(s.Slide ?? notice))]);
+        return PreviewOf(rendered, courseSlug, chapterSlug, title, language);
+    }
 
-        var total = views.Sum(v => v.DurationMilliseconds);
-        var chapter = new ChapterSummary(0, chapterSlug, title, language, null, views.Count, segments, 0, total);
-        return new ChapterView(courseSlug, "", chapter, views);
+    /// <summary>A rendered chapter as the player takes it; slide keys are stable while editing and never a real slide's.</summary>
+    private static ChapterView PreviewOf(RenderedChapter rendered, string courseSlug, string chapterSlug, string title, string language)
+    {
+        var chapter = new ChapterSummary(0, chapterSlug, title, language, rendered.Metadata.Description, rendered.Slides.Count,
+            rendered.SegmentCount, rendered.TotalPauseMilliseconds, rendered.TotalMilliseconds);
+        return new ChapterView(courseSlug, "", chapter, [.. rendered.Slides.Select((s, i) => new SlideView(i + 1, $"preview-{i + 1}", s))]);
     }
 
     /// <summary>The 1-based slide a line belongs to: the slide it is in, else the next one after it, else the last.</summary>
@@ -103,38 +91,5 @@ public sealed record ScriptAnalysis(
         }
 
         return Slides[^1].Number;
-    }
-
-    /// <summary>
-    /// The script's slides as runs of non-blank lines after the front matter, exactly as the parser cuts them
-    /// (a line of only spaces or tabs is blank).
-    /// </summary>
-    public static IReadOnlyList<(int First, int Last)> Blocks(string text)
-    {
-        var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
-        var start = 0;
-        if (lines.Length > 0 && lines[0].TrimEnd() == "---")
-        {
-            var close = Array.FindIndex(lines, 1, l => l.TrimEnd(' ', '\t', '\u00A0') == "---");
-            start = close < 0 ? lines.Length : close + 1;
-        }
-
-        var blocks = new List<(int, int)>();
-        int? first = null;
-        for (var i = start; i <= lines.Length; i++)
-        {
-            var blank = i == lines.Length || lines[i].TrimEnd(' ', '\t', '\u00A0').Length == 0;
-            if (!blank && first is null)
-            {
-                first = i + 1;
-            }
-            else if (blank && first is not null)
-            {
-                blocks.Add((first.Value, i));
-                first = null;
-            }
-        }
-
-        return blocks;
     }
 }

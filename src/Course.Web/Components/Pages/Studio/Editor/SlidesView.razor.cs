@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Course.Core.Authoring;
 using Course.Core.Rendering;
 using Course.Core.Scripts;
-using Course.Core.Timing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
@@ -44,9 +43,13 @@ public sealed partial class SlidesView : ComponentBase
     [Parameter, EditorRequired]
     public string Text { get; set; } = "";
 
-    /// <summary>Raised with the new script text after every edit.</summary>
+    /// <summary>The editor's parse of a text: used instead of parsing <see cref="Text"/> again when it is of that text.</summary>
     [Parameter]
-    public EventCallback<string> TextChanged { get; set; }
+    public ParsedScript? Parsed { get; set; }
+
+    /// <summary>Raised with the new script text, and the parse that checked it, after every edit.</summary>
+    [Parameter]
+    public EventCallback<ParsedScript> TextChanged { get; set; }
 
     /// <summary>The chapter's language (lang attribute on slide text).</summary>
     [Parameter]
@@ -70,11 +73,12 @@ public sealed partial class SlidesView : ComponentBase
         {
             // Changed from outside (the script view, a restore): start afresh.
             currentText = text;
-            hasFrontMatter = HasFrontMatter(text);
+            var result = ParsedScript.For(text, Parsed).Result;
+            hasFrontMatter = result.FrontMatter is not null;
             textDrafts.Clear();
             textProblems.Clear();
             pauseProblems.Clear();
-            Show(ScriptParser.Parse(text));
+            Show(result);
         }
     }
 
@@ -101,20 +105,10 @@ public sealed partial class SlidesView : ComponentBase
         }
     }
 
-    private static bool HasFrontMatter(string text)
-    {
-        var body = text.StartsWith('\uFEFF') ? text[1..] : text;
-        var end = body.IndexOfAny(['\r', '\n']);
-        return (end < 0 ? body : body[..end]).TrimEnd() == "---";
-    }
-
     private void Show(ScriptParseResult result)
     {
         parsed = result;
-        slideMilliseconds = result.Script is { } script
-            ? [.. script.Slides.Select(slide => slide.Segments.Sum(s =>
-                ReadingPace.Default.ReadingMilliseconds(SegmentMarkdown.Render(s.Text).PlainText) + s.PauseMilliseconds))]
-            : [];
+        slideMilliseconds = result.Script is { } script ? [.. ChapterRenderer.Render(script).Slides.Select(s => s.DurationMilliseconds)] : [];
     }
 
     /// <summary>
@@ -124,7 +118,8 @@ public sealed partial class SlidesView : ComponentBase
     private async Task<string?> Commit(ChapterScript edited, string? announcement, string? focus)
     {
         var text = ScriptWriter.Write(edited, includeMetadata: hasFrontMatter);
-        var result = ScriptParser.Parse(text);
+        var parsedEdit = ParsedScript.Of(text);
+        var result = parsedEdit.Result;
         if (!result.Succeeded)
         {
             var problem = ScriptErrorText.Say(L, result.Errors[0]).Text;
@@ -136,7 +131,7 @@ public sealed partial class SlidesView : ComponentBase
         Show(result);
         status = announcement ?? status;
         focusAfterRender = focus ?? focusAfterRender;
-        await TextChanged.InvokeAsync(text);
+        await TextChanged.InvokeAsync(parsedEdit);
         return null;
     }
 

@@ -2,14 +2,17 @@ using System.Globalization;
 
 namespace Course.Core.Scripts;
 
-/// <summary>Tags in a line: the &lt;break/&gt; element and its attributes. Hand-written, since it runs once per segment.</summary>
-public static partial class ScriptParser
+/// <summary>
+/// Reads the tags in a line of a script: the &lt;break/&gt; element and its attributes, and the error for any other tag.
+/// Hand-written, since it runs once per segment.
+/// </summary>
+internal static class BreakTagReader
 {
     /// <summary>
     /// A '&lt;' opens a tag when a tag name follows it and then a space, '/', '&gt;' or the end of the line;
     /// anything else ("a &lt; b", "&lt;https://…&gt;") is text for Markdown.
     /// </summary>
-    private static bool LooksLikeTag(string line, int at)
+    internal static bool LooksLikeTag(string line, int at)
     {
         var i = at + 1;
         if (i < line.Length && line[i] is '/' or '!' or '?')
@@ -30,9 +33,9 @@ public static partial class ScriptParser
         return i == line.Length || line[i] is ' ' or '\t' or '/' or '>';
     }
 
-    private readonly record struct Tag(Pause? Pause, int End);
+    internal readonly record struct Tag(Pause? Pause, int End);
 
-    private static Tag ReadTag(string line, int start, int lineNumber, List<ScriptError> errors)
+    internal static Tag ReadTag(string line, int start, int lineNumber, List<ScriptError> errors)
     {
         var close = line.IndexOf('>', start);
         var end = close < 0 ? line.Length : close + 1;
@@ -50,20 +53,20 @@ public static partial class ScriptParser
         if (!line.AsSpan(start + 1, nameEnd - start - 1).SequenceEqual("break"))
         {
             var shown = close < 0 ? line[start..nameEnd] : line[start..end];
-            errors.Add(ScriptError.Of(lineNumber, Column(line, start), ScriptErrorCode.UnknownTag,
+            errors.Add(ScriptError.Of(lineNumber, ScriptParser.Column(line, start), ScriptErrorCode.UnknownTag,
                 $"unknown tag {shown}: only <break .../> is allowed (write \\< to show a literal '<')", shown));
             return new Tag(null, end);
         }
 
         if (close < 0)
         {
-            errors.Add(ScriptError.Of(lineNumber, Column(line, start), ScriptErrorCode.UnclosedBreak, "unclosed tag <break: end it with '/>'"));
+            errors.Add(ScriptError.Of(lineNumber, ScriptParser.Column(line, start), ScriptErrorCode.UnclosedBreak, "unclosed tag <break: end it with '/>'"));
             return new Tag(null, end);
         }
 
         if (line[close - 1] != '/')
         {
-            errors.Add(ScriptError.Of(lineNumber, Column(line, close), ScriptErrorCode.BreakNotSelfClosing, "<break> must be self-closing: end it with '/>'"));
+            errors.Add(ScriptError.Of(lineNumber, ScriptParser.Column(line, close), ScriptErrorCode.BreakNotSelfClosing, "<break> must be self-closing: end it with '/>'"));
             return new Tag(null, end);
         }
 
@@ -113,17 +116,17 @@ public static partial class ScriptParser
             var closeQuote = quoteAt < to && line[quoteAt] is '"' or '\'' ? line.IndexOf(line[quoteAt], quoteAt + 1, to - quoteAt - 1) : -1;
             if (i == nameStart || !char.IsAsciiLetter(line[nameStart]) || equals >= to || line[equals] != '=' || closeQuote < 0)
             {
-                errors.Add(ScriptError.Of(lineNumber, Column(line, nameStart), ScriptErrorCode.MalformedAttribute,
+                errors.Add(ScriptError.Of(lineNumber, ScriptParser.Column(line, nameStart), ScriptErrorCode.MalformedAttribute,
                     "malformed attribute in <break/>: write time=\"1.5s\" or strength=\"medium\""));
                 return null;
             }
 
             var name = line.AsSpan(nameStart, i - nameStart);
             var value = line.AsSpan(quoteAt + 1, closeQuote - quoteAt - 1);
-            var valueColumn = Column(line, quoteAt + 1);
+            var valueColumn = ScriptParser.Column(line, quoteAt + 1);
             if ((name.SequenceEqual("time") && time is not null) || (name.SequenceEqual("strength") && strength is not null))
             {
-                errors.Add(ScriptError.Of(lineNumber, Column(line, nameStart), ScriptErrorCode.AttributeTwice, $"attribute '{name}' is given twice", name.ToString()));
+                errors.Add(ScriptError.Of(lineNumber, ScriptParser.Column(line, nameStart), ScriptErrorCode.AttributeTwice, $"attribute '{name}' is given twice", name.ToString()));
             }
             else if (name.SequenceEqual("time"))
             {
@@ -142,7 +145,7 @@ public static partial class ScriptParser
             }
             else
             {
-                errors.Add(ScriptError.Of(lineNumber, Column(line, nameStart), ScriptErrorCode.UnknownAttribute,
+                errors.Add(ScriptError.Of(lineNumber, ScriptParser.Column(line, nameStart), ScriptErrorCode.UnknownAttribute,
                     $"unknown attribute '{name}' on <break/>: use time or strength", name.ToString()));
             }
 
@@ -151,7 +154,7 @@ public static partial class ScriptParser
 
         if (time is not null && strength is not null)
         {
-            errors.Add(ScriptError.Of(lineNumber, Column(line, from), ScriptErrorCode.TimeAndStrength, "a break takes time or strength, not both"));
+            errors.Add(ScriptError.Of(lineNumber, ScriptParser.Column(line, from), ScriptErrorCode.TimeAndStrength, "a break takes time or strength, not both"));
             return null;
         }
 

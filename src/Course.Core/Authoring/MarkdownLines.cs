@@ -23,8 +23,11 @@ internal enum MarkdownLineKind
 /// </summary>
 internal readonly record struct MarkdownLine(MarkdownLineKind Kind, int Start, int Level = 0, int ValueStart = 0, string Value = "");
 
-/// <summary>Which kind of Markdown line a line is. Shared with the writer, which checks every line it writes reads back as intended.</summary>
-public static partial class MarkdownChapterReader
+/// <summary>
+/// Which kind of Markdown line a line is. Used by the reader, and by the writer, which checks every line it writes
+/// reads back as intended.
+/// </summary>
+internal static partial class MarkdownLines
 {
     /// <summary>Classifies a line whose trailing whitespace is already removed.</summary>
     internal static MarkdownLine Classify(string line)
@@ -74,7 +77,7 @@ public static partial class MarkdownChapterReader
     }
 
     /// <summary>Whether <paramref name="line"/> closes a fence opened with <paramref name="opening"/> (same character, at least as long).</summary>
-    private static bool ClosesFence(string line, string opening)
+    internal static bool ClosesFence(string line, string opening)
     {
         var content = line.TrimStart(' ', '\t');
         var length = 0;
