@@ -1,3 +1,4 @@
+using Course.Core.Authoring;
 using Course.Core.Quizzes;
 using Course.Core.Scripts;
 
@@ -74,7 +75,7 @@ public static class QuizBankCheck
             return;
         }
 
-        if (quiz.Slug is null || ScriptParser.CheckMetadata("slug", quiz.Slug) is not null)
+        if (quiz.Slug is null || ChapterMetadataRules.CheckField("slug", quiz.Slug) is not null)
         {
             problems.Add($"{at}.slug: '{Shown(quiz.Slug)}' is not a slug (lowercase letters, digits and single hyphens, at most {ScriptParser.MaxSlugLength} characters)");
         }
