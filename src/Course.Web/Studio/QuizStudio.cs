@@ -44,7 +44,7 @@ public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory
             return null;
         }
 
-        var slides = await DraftSlideKeys.WorkingAsync(db, chapterId, cancellationToken);
+        var slides = await ChapterReads.WorkingSlidesAsync(db, chapterId, cancellationToken);
         var published = await db.Slides.AsNoTracking().Where(s => s.ChapterId == chapterId)
             .ToDictionaryAsync(s => s.Key, s => s.Position, StringComparer.Ordinal, cancellationToken);
         var quizzes = await db.Quizzes.AsNoTracking()
@@ -319,7 +319,7 @@ public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory
     /// </summary>
     private static async Task<HashSet<string>> SlideKeysAsync(CourseDbContext db, int chapterId, CancellationToken cancellationToken)
     {
-        var keys = (await DraftSlideKeys.WorkingAsync(db, chapterId, cancellationToken)).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        var keys = (await ChapterReads.WorkingSlidesAsync(db, chapterId, cancellationToken)).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         keys.UnionWith(await db.Slides.Where(s => s.ChapterId == chapterId).Select(s => s.Key).ToListAsync(cancellationToken));
         return keys;
     }

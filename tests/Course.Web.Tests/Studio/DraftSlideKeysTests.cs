@@ -1,5 +1,6 @@
 using Course.Core.Quizzes;
 using Course.Web.Catalog;
+using Course.Web.Chapters;
 using Course.Web.Data;
 using Course.Web.Quizzes;
 using Course.Web.Studio;

@@ -1,4 +1,5 @@
 using Course.Core.Authoring;
+using Course.Web.Chapters;
 using Course.Web.Studio;
 using Microsoft.JSInterop;
 
