@@ -126,8 +126,8 @@ public static class QuizBankCheck
             problems.Add($"{at}.id: a question needs an id of at most {QuestionBounds.MaxShortTextLength} characters");
         }
 
-        Length(question.Prompt, Studio.QuizStudio.MaxPrompt, $"{at}.prompt", problems);
-        Length(question.Explanation, Studio.QuizStudio.MaxExplanation, $"{at}.explanation", problems);
+        Length(question.Prompt, QuizLimits.MaxPrompt, $"{at}.prompt", problems);
+        Length(question.Explanation, QuizLimits.MaxExplanation, $"{at}.explanation", problems);
         Slide(question.Slide, $"{at}.slide", problems);
         Slide(question.DraftSlide, $"{at}.draftSlide", problems);
         if (MissingInBody(question.Body) is { } missing)

@@ -130,7 +130,7 @@ public sealed class DraftSlideKeysTests : IDisposable
             PassMarkPercent = "50",
         });
 
-        Assert.Equal(QuizStudio.Codes.UnknownSlide, Assert.Single(quiz.Problems).Code);
+        Assert.Equal(QuizChecks.Codes.UnknownSlide, Assert.Single(quiz.Problems).Code);
     }
 
     [Fact]
