@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Course.Web.Seed;
 
 namespace Course.Web;
 
@@ -55,6 +56,7 @@ public static class ApplicationSetup
         });
 
         services.AddAccounts(builder.Configuration, builder.Environment);
+        services.AddScoped<ChapterStore>();
         services.AddScoped<ChapterImporter>();
         services.AddScoped<CourseSeeder>();
         services.AddScoped<QuizImporter>();
@@ -125,6 +127,7 @@ public static class ApplicationSetup
         app.MapCatalogApi();
         app.MapCultureSwitch();
         app.MapAccountEndpoints();
+        app.MapProgressEndpoints();
         app.MapStudioEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null); // our policy says 'none'

@@ -24,8 +24,8 @@ public class InputBoundsTests
         { "Hola <break time=\"9999.5ms\"/>", ScriptErrorCode.TimeFinerThanMillisecond, 1, 19 },
         { "Hola <break time=\"1000000000s\"/>", ScriptErrorCode.TimeOverMaximum, 1, 19 },
         { $"Uno\n{new string('a', ScriptParser.MaxLineLength + 1)}", ScriptErrorCode.LineTooLong, 2, ScriptParser.MaxLineLength + 1 },
-        { $"---\nslug: {new string('a', ScriptParser.MaxSlugLength + 1)}\n---\nUno", ScriptErrorCode.ValueTooLong, 2, 7 },
-        { $"---\nlanguage: es{new string('-', 1)}{new string('a', ScriptParser.MaxSlugLength)}\n---\nUno", ScriptErrorCode.ValueTooLong, 2, 11 },
+        { $"---\nslug: {new string('a', MetadataRules.MaxSlugLength + 1)}\n---\nUno", ScriptErrorCode.ValueTooLong, 2, 7 },
+        { $"---\nlanguage: es{new string('-', 1)}{new string('a', MetadataRules.MaxSlugLength)}\n---\nUno", ScriptErrorCode.ValueTooLong, 2, 11 },
     };
 
     [Theory]
@@ -87,7 +87,7 @@ public class InputBoundsTests
         { $"Uno\n\n{new string('a', ScriptParser.MaxLineLength + 1)}", ScriptErrorCode.LineTooLong, 3, ScriptParser.MaxLineLength + 1 },
         // A paragraph is one segment: its lines together are over the limit, at the line where it is crossed.
         { string.Join("\n", Enumerable.Repeat(new string('a', 999), 11)), ScriptErrorCode.LineTooLong, 11, 1 },
-        { $"---\nslug: {new string('a', ScriptParser.MaxSlugLength + 1)}\n---\nUno", ScriptErrorCode.ValueTooLong, 2, 7 },
+        { $"---\nslug: {new string('a', MetadataRules.MaxSlugLength + 1)}\n---\nUno", ScriptErrorCode.ValueTooLong, 2, 7 },
     };
 
     [Theory]

@@ -186,7 +186,7 @@ public class ScriptParserTests
     [InlineData("slug", "ingenieria-de-ia")]
     [InlineData("title", "Modelos fundacionales")]
     public void A_good_front_matter_value_has_no_problem(string key, string value) =>
-        Assert.Null(ScriptParser.CheckMetadata(key, value));
+        Assert.Null(MetadataRules.Check(key, value));
 
     [Theory]
     [InlineData(new byte[] { (byte)'H', (byte)'o', (byte)'l', (byte)'a', (byte)'\n', (byte)'c', 0xE9, (byte)'t' }, "2:2: the file is not UTF-8 text (byte 0xE9 cannot start a character here); save it as UTF-8")]

@@ -205,7 +205,7 @@ public static class MarkdownChapterReader
                 errors.Add(ScriptError.Of(index + 1, ScriptParser.Column(text, line.Start), ScriptErrorCode.MarkdownTitleTwice,
                     "the chapter title is given twice, in the front matter and in this heading: keep one"));
             }
-            else if (ScriptParser.CheckMetadata("title", line.Value) is { } problem)
+            else if (MetadataRules.Check("title", line.Value) is { } problem)
             {
                 errors.Add(ScriptError.Of(index + 1, ScriptParser.Column(text, line.ValueStart), problem.Code, problem.Message, [.. problem.Arguments]));
             }

@@ -250,16 +250,6 @@ public static class ScriptParser
         }
     }
 
-
-    /// <summary>The rules for titles, languages, slugs and descriptions (see <see cref="MetadataRules"/>).</summary>
-    public static MetadataProblem? CheckMetadata(string key, string value) => MetadataRules.Check(key, value);
-
-    /// <inheritdoc cref="MetadataRules.MaxLength"/>
-    public const int MaxMetadataLength = MetadataRules.MaxLength;
-
-    /// <inheritdoc cref="MetadataRules.MaxSlugLength"/>
-    public const int MaxSlugLength = MetadataRules.MaxSlugLength;
-
     private static bool IsAsciiPunctuation(char c) => c < 128 && (char.IsPunctuation(c) || char.IsSymbol(c));
 
     /// <summary>1-based column of a UTF-16 index, counting a surrogate pair as one character.</summary>

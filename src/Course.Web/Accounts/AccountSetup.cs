@@ -51,17 +51,6 @@ public static class AccountSetup
             await signIn.SignOutAsync();
             return Results.LocalRedirect(ReturnUrls.LocalOr(returnUrl, "/"));
         });
-        app.MapGet("/me/export", async (HttpContext context, UserManager<AppUser> users, Progress.LearnerProgress progress) =>
-        {
-            var user = await users.GetUserAsync(context.User);
-            if (user is null)
-            {
-                return Results.Unauthorized();
-            }
-
-            var json = await progress.ExportAsync(user, await users.GetRolesAsync(user));
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json", "course-my-data.json");
-        }).RequireAuthorization();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Course.Web.Chapters;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Course.Web.Catalog;
@@ -21,13 +22,14 @@ public static class CatalogCache
             .Tag(Tag)
             .VaryByValue(_ => new KeyValuePair<string, string>("ui", CultureInfo.CurrentUICulture.Name))));
         services.AddSingleton<CatalogChanges>();
+        services.AddSingleton<IChapterChanges>(sp => sp.GetRequiredService<CatalogChanges>());
         CacheableAntiforgery.Decorate(services);
         return services;
     }
 }
 
 /// <summary>Call after any change learners could see in the catalogue, so no page shows old content.</summary>
-public sealed class CatalogChanges(IOutputCacheStore store)
+public sealed class CatalogChanges(IOutputCacheStore store) : IChapterChanges
 {
     public ValueTask ChapterChangedAsync(CancellationToken cancellationToken = default) =>
         store.EvictByTagAsync(CatalogCache.Tag, cancellationToken);

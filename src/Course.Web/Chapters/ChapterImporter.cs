@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Course.Core.Authoring;
 using Course.Core.Scripts;
-using Course.Web.Catalog;
 using Course.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,10 +26,10 @@ public sealed record ChapterImportResult(Chapter? Chapter, IReadOnlyList<string>
 }
 
 /// <summary>
-/// Stores a parsed script as a new chapter in one transaction: either the whole chapter is saved
-/// or nothing changes.
+/// Stores a parsed script as a new chapter (through <see cref="ChapterStore"/>) in one transaction, creating
+/// its course if asked: either the whole chapter is saved or nothing changes.
 /// </summary>
-public sealed class ChapterImporter(IDbContextFactory<CourseDbContext> contextFactory, CatalogChanges changes, TimeProvider clock)
+public sealed class ChapterImporter(IDbContextFactory<CourseDbContext> contextFactory, ChapterStore store, IChapterChanges changes, TimeProvider clock)
 {
     /// <summary>Who published or saved what came from a file rather than from someone in the studio.</summary>
     public const string ImportedBy = "import";
@@ -40,24 +40,13 @@ public sealed class ChapterImporter(IDbContextFactory<CourseDbContext> contextFa
         var title = request.Title ?? metadata.Title;
         var language = request.Language ?? metadata.Language;
         var description = request.Description ?? metadata.Description;
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(title))
+        var slug = request.Slug ?? metadata.Slug ?? (string.IsNullOrWhiteSpace(title) ? null : Slugs.FromTitle(title));
+        var problems = ChapterMetadataRules.Check(new ChapterMetadata(title, language, slug, description), MetadataFields.Title);
+        if (problems.Count > 0)
         {
-            errors.Add("the chapter needs a title: give --title or a 'title:' line in the script's front matter");
-        }
-
-        var slug = request.Slug ?? metadata.Slug ?? (title is null ? null : Slugs.FromTitle(title));
-        foreach (var (key, value) in new[] { ("title", title), ("language", language), ("slug", slug), ("description", description) })
-        {
-            if (value is not null && ScriptParser.CheckMetadata(key, value) is { } problem)
-            {
-                errors.Add($"{key}: {problem.Message}");
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return ChapterImportResult.Failed([.. errors]);
+            return ChapterImportResult.Failed([.. problems.Select(p => p.Field == "title" && p.Code is null
+                ? "the chapter needs a title: give --title or a 'title:' line in the script's front matter"
+                : p.ToString())]);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -84,44 +73,14 @@ public sealed class ChapterImporter(IDbContextFactory<CourseDbContext> contextFa
             return ChapterImportResult.Failed($"course '{course.Slug}' already has a chapter '{slug}': choose another slug with --slug");
         }
 
-        var number = course.Id == 0
-            ? 1
-            : 1 + (await db.Chapters.Where(c => c.CourseId == course.Id).MaxAsync(c => (int?)c.Number, cancellationToken) ?? 0);
-        var chapter = new Chapter
+        // Published on import: version 1 in the studio's history, like any publish.
+        var chapter = await store.AddAsync(db, course, new NewChapter(slug!, title!, language ?? course.Language, description, ImportedBy)
         {
-            Course = course,
-            Number = number,
-            Slug = slug!,
-            Title = title!,
-            Language = language ?? course.Language,
-            Description = description,
             Status = request.Publish ? ChapterStatus.Published : ChapterStatus.Draft,
-            Version = Guid.NewGuid(),
-            CreatedAt = now,
-            UpdatedAt = now,
+            Slides = request.Script,
             PublishedAt = request.Publish ? now : null,
-            Slides = ChapterContent.ToSlides(request.Script),
-        };
-        ChapterContent.UpdateTotals(chapter, request.Script);
-        db.Chapters.Add(chapter);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        if (request.Publish)
-        {
-            // Published on import: version 1 in the studio's history, like any publish.
-            db.ChapterVersions.Add(new ChapterVersion
-            {
-                ChapterId = chapter.Id,
-                Number = 1,
-                ScriptText = ScriptWriter.Write(request.Script, includeMetadata: false),
-                PublishedBy = ImportedBy,
-                PublishedAt = now,
-                SlideCount = request.Script.Slides.Count,
-            });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            Versions = request.Publish ? [new NewVersion(1, ScriptWriter.Write(request.Script, includeMetadata: false), ImportedBy, now)] : [],
+        }, cancellationToken);
         await changes.ChapterChangedAsync(cancellationToken);
         return new ChapterImportResult(chapter, []);
     }

@@ -190,7 +190,7 @@ public static class OperatorCommands
             throw new UsageException("users reset-link needs --site with the site's address, e.g. --site https://course.example.org");
         }
 
-        var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Accounts.AppUser>>();
+        var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.AppUser>>();
         if (await users.FindByEmailAsync(email) is not { } user)
         {
             await error.WriteLineAsync($"error: there is no account with the e-mail '{email}'");

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Course.Core.Progress;
 using Course.Core.Quizzes;
-using Course.Web.Accounts;
 using Course.Web.Catalog;
 using Course.Web.Data;
 using Course.Web.Quizzes;

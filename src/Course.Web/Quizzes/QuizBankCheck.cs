@@ -1,3 +1,4 @@
+using Course.Core.Authoring;
 using Course.Core.Quizzes;
 using Course.Core.Scripts;
 
@@ -74,14 +75,14 @@ public static class QuizBankCheck
             return;
         }
 
-        if (quiz.Slug is null || ScriptParser.CheckMetadata("slug", quiz.Slug) is not null)
+        if (quiz.Slug is null || ChapterMetadataRules.CheckField("slug", quiz.Slug) is not null)
         {
-            problems.Add($"{at}.slug: '{Shown(quiz.Slug)}' is not a slug (lowercase letters, digits and single hyphens, at most {ScriptParser.MaxSlugLength} characters)");
+            problems.Add($"{at}.slug: '{Shown(quiz.Slug)}' is not a slug (lowercase letters, digits and single hyphens, at most {MetadataRules.MaxSlugLength} characters)");
         }
 
-        if (string.IsNullOrWhiteSpace(quiz.Title) || quiz.Title.Length > ScriptParser.MaxMetadataLength)
+        if (string.IsNullOrWhiteSpace(quiz.Title) || quiz.Title.Length > MetadataRules.MaxLength)
         {
-            problems.Add($"{at}.title: a quiz needs a title of at most {ScriptParser.MaxMetadataLength} characters");
+            problems.Add($"{at}.title: a quiz needs a title of at most {MetadataRules.MaxLength} characters");
         }
 
         if (!Enum.IsDefined(quiz.Kind))
@@ -125,8 +126,8 @@ public static class QuizBankCheck
             problems.Add($"{at}.id: a question needs an id of at most {QuestionBounds.MaxShortTextLength} characters");
         }
 
-        Length(question.Prompt, Studio.QuizStudio.MaxPrompt, $"{at}.prompt", problems);
-        Length(question.Explanation, Studio.QuizStudio.MaxExplanation, $"{at}.explanation", problems);
+        Length(question.Prompt, QuizLimits.MaxPrompt, $"{at}.prompt", problems);
+        Length(question.Explanation, QuizLimits.MaxExplanation, $"{at}.explanation", problems);
         Slide(question.Slide, $"{at}.slide", problems);
         Slide(question.DraftSlide, $"{at}.draftSlide", problems);
         if (MissingInBody(question.Body) is { } missing)

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 using Course.Core.Quizzes;
 using Course.Core.Tokens;
 using Course.Web.Catalog;
+using Course.Web.Chapters;
 using Course.Web.Data;
-using Course.Web.Studio;
 using Microsoft.EntityFrameworkCore;
 
 namespace Course.Web.Quizzes;
@@ -61,9 +61,9 @@ public sealed class QuizImporter(IDbContextFactory<CourseDbContext> contextFacto
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         // Slides by number: the published ones, or the draft's for a chapter never published.
-        var slideKeys = DraftSlideKeys.KeysByNumber(await DraftSlideKeys.NumberedAsync(db, chapterId, cancellationToken));
+        var slideKeys = ChapterContent.KeysByNumber(await ChapterReads.NumberedSlidesAsync(db, chapterId, cancellationToken));
         // A package may also name a slide only the draft of a published chapter has, by its number in the draft.
-        var draftKeys = DraftSlideKeys.KeysByNumber(await DraftSlideKeys.WorkingAsync(db, chapterId, cancellationToken));
+        var draftKeys = ChapterContent.KeysByNumber(await ChapterReads.WorkingSlidesAsync(db, chapterId, cancellationToken));
         var problems = QuizBankCheck.Problems(file);
         if (problems.Count > 0)
         {

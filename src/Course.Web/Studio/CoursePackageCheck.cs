@@ -1,3 +1,4 @@
+using Course.Core.Authoring;
 using Course.Core.Scripts;
 using Course.Web.Data;
 using Course.Web.Quizzes;
@@ -83,31 +84,10 @@ public static class CoursePackageCheck
         return problems;
     }
 
-    private static void Details(string at, string? slug, string? title, string? language, string? description, List<string> problems)
-    {
-        if (string.IsNullOrWhiteSpace(title))
-        {
-            problems.Add($"{at}.title: missing");
-        }
-
-        if (slug is null)
-        {
-            problems.Add($"{at}.slug: missing");
-        }
-
-        if (language is null)
-        {
-            problems.Add($"{at}.language: missing");
-        }
-
-        foreach (var (key, value) in new[] { ("slug", slug), ("title", title), ("language", language), ("description", description) })
-        {
-            if (value is not null && ScriptParser.CheckMetadata(key, value) is { } problem)
-            {
-                problems.Add($"{at}.{key}: {(problem.Message.Length > 300 ? problem.Message[..300] + "…" : problem.Message)}");
-            }
-        }
-    }
+    private static void Details(string at, string? slug, string? title, string? language, string? description, List<string> problems) =>
+        problems.AddRange(ChapterMetadataRules.Check(new ChapterMetadata(title, language, slug, description),
+                MetadataFields.Title | MetadataFields.Language | MetadataFields.Slug)
+            .Select(p => $"{at}.{p.Field}: {(p.Message.Length > 300 ? p.Message[..300] + "…" : p.Message)}"));
 
     /// <summary>A script within the parser's bound; a published one must parse (a draft may be unfinished).</summary>
     private static void Script(string? script, string at, List<string> problems, bool mustParse)

@@ -43,7 +43,7 @@ public sealed class CoursePackageException(IReadOnlyList<string> problems) : Exc
     public IReadOnlyList<string> Problems { get; } = problems;
 }
 
-public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFactory, QuizImporter quizzes, CatalogChanges changes, TimeProvider clock)
+public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFactory, ChapterStore store, QuizImporter quizzes, CatalogChanges changes, TimeProvider clock)
 {
     public async Task<CoursePackage?> ExportAsync(int courseId, CancellationToken cancellationToken = default)
     {
@@ -63,16 +63,16 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
         var packaged = new List<PackageChapter>();
         foreach (var chapter in chapters)
         {
-            var slides = chapter.Slides.OrderBy(s => s.Position).ToList();
+            var slides = chapter.Slides;
             // Quizzes name slides by number: the published ones, or the draft's for a chapter never published.
-            var numbers = DraftSlideKeys.NumbersByKey(await DraftSlideKeys.NumberedAsync(db, chapter.Id, cancellationToken));
+            var numbers = ChapterContent.NumbersByKey(await ChapterReads.NumberedSlidesAsync(db, chapter.Id, cancellationToken));
             var draft = await db.ChapterDrafts.AsNoTracking().Where(d => d.ChapterId == chapter.Id).Select(d => d.ScriptText).SingleOrDefaultAsync(cancellationToken);
             var versions = await db.ChapterVersions.AsNoTracking().Where(v => v.ChapterId == chapter.Id).OrderBy(v => v.Number)
                 .Select(v => new PackageVersion(v.Number, v.PublishedBy, v.PublishedAt, v.ScriptText)).ToListAsync(cancellationToken);
             var quizList = await db.Quizzes.AsNoTracking().Where(q => q.ChapterId == chapter.Id).Include(q => q.Questions).OrderBy(q => q.Position).ToListAsync(cancellationToken);
             var tools = await db.SlideTools.AsNoTracking().Where(t => t.ChapterId == chapter.Id).OrderBy(t => t.Id).ToListAsync(cancellationToken);
             // A link to a slide only the draft has (a published chapter's new slide) goes by its number in the draft.
-            var draftNumbers = DraftSlideKeys.NumbersByKey(await DraftSlideKeys.WorkingAsync(db, chapter.Id, cancellationToken));
+            var draftNumbers = ChapterContent.NumbersByKey(await ChapterReads.WorkingSlidesAsync(db, chapter.Id, cancellationToken));
             int? Number(string? key) => key is not null && numbers.TryGetValue(key, out var n) ? n : null;
             int? DraftNumber(string? key) => key is not null && !numbers.ContainsKey(key) && draftNumbers.TryGetValue(key, out var n) ? n : null;
 
@@ -83,7 +83,7 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
                         QuizJson.Read(x.BodyJson), DraftNumber(x.TeachingSlideKey)))],
                     DraftNumber(q.AfterSlideKey)))]);
             packaged.Add(new PackageChapter(chapter.Number, chapter.Slug, chapter.Title, chapter.Language, chapter.Description, chapter.Status,
-                slides.Count == 0 ? null : ScriptWriter.Write(ChapterContent.ToScript(slides), includeMetadata: false),
+                slides.Count == 0 ? null : ChapterContent.ToText(slides),
                 draft, versions, bank));
         }
 
@@ -189,60 +189,17 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
         var stored = new List<(PackageChapter Package, Chapter Chapter)>();
         foreach (var item in package.Chapters.OrderBy(c => c.Number))
         {
-            var script = parsed[item];
-            var chapter = new Chapter
+            var chapter = await store.AddAsync(db, course, new NewChapter(item.Slug, item.Title, item.Language, item.Description, ChapterImporter.ImportedBy, item.Number)
             {
-                Course = course,
-                Number = item.Number,
-                Slug = item.Slug,
-                Title = item.Title,
-                Language = item.Language,
-                Description = item.Description,
                 Status = item.Status,
-                Version = Guid.NewGuid(),
-                CreatedAt = now,
-                UpdatedAt = now,
-                PublishedAt = item.Status == ChapterStatus.Draft ? null : item.Versions.LastOrDefault()?.PublishedAt.ToUniversalTime() ?? now,
-                Slides = script is null ? [] : ChapterContent.ToSlides(script),
-            };
-            if (script is not null)
-            {
-                ChapterContent.UpdateTotals(chapter, script);
-            }
-
-            db.Chapters.Add(chapter);
+                Slides = parsed[item],
+                PublishedAt = item.Status == ChapterStatus.Draft ? null : item.Versions.LastOrDefault()?.PublishedAt ?? now,
+                Versions = [.. item.Versions.Select(v => new NewVersion(v.Number, v.Script, v.PublishedBy, v.PublishedAt))],
+                Draft = item.Draft,
+            }, cancellationToken);
             stored.Add((item, chapter));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var (item, chapter) in stored)
-        {
-            db.ChapterVersions.AddRange(item.Versions.Select(v => new ChapterVersion
-            {
-                ChapterId = chapter.Id,
-                Number = v.Number,
-                ScriptText = v.Script,
-                PublishedBy = v.PublishedBy,
-                PublishedAt = v.PublishedAt.ToUniversalTime(), // PostgreSQL stores UTC only
-                SlideCount = ScriptParser.Parse(v.Script).Script?.Slides.Count ?? 0,
-            }));
-            if (item.Draft is not null)
-            {
-                var published = parsed[item] is { } script
-                    ? KeyedSlides.TextsOf(script).Select((text, i) => new KeyedSlide(chapter.Slides[i].Key, text)).ToList()
-                    : [];
-                db.ChapterDrafts.Add(new ChapterDraft
-                {
-                    ChapterId = chapter.Id,
-                    ScriptText = item.Draft,
-                    SavedBy = ChapterImporter.ImportedBy,
-                    SavedAt = now,
-                    SlideKeysJson = DraftSlideKeys.Write(DraftSlideKeys.After(published, item.Draft)),
-                });
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         // Quizzes refer to slides by number, so they go in once the slides exist; a failure here removes

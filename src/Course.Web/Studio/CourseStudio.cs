@@ -1,4 +1,4 @@
-using Course.Core.Scripts;
+using Course.Core.Authoring;
 using Course.Web.Catalog;
 using Course.Web.Chapters;
 using Course.Web.Data;
@@ -9,24 +9,11 @@ namespace Course.Web.Studio;
 /// <summary>A course's details as an instructor types them.</summary>
 public sealed record CourseDetails(string Title, string Language, string? Description)
 {
-    /// <summary>The first problem with these details (title, language, description, as chapters check them), or null.</summary>
-    public string? Problem()
-    {
-        if (string.IsNullOrWhiteSpace(Title))
-        {
-            return "title: write a title";
-        }
-
-        foreach (var (key, value) in new[] { ("title", Title), ("language", Language), ("description", Description) })
-        {
-            if (value is not null && ScriptParser.CheckMetadata(key, value) is { } problem)
-            {
-                return $"{key}: {problem.Message}";
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The first problem with these details (title, language, description, by the rules chapters follow), or null.</summary>
+    public string? Problem() =>
+        ChapterMetadataRules.Check(new ChapterMetadata(Title, Language, null, Description), MetadataFields.Title) is [var problem, ..]
+            ? problem.ToString()
+            : null;
 }
 
 /// <summary>

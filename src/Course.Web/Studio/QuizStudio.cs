@@ -4,6 +4,7 @@ using Course.Core.Scripts;
 using Course.Web.Catalog;
 using Course.Web.Chapters;
 using Course.Web.Data;
+using Course.Web.Quizzes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Course.Web.Studio;
@@ -19,21 +20,14 @@ namespace Course.Web.Studio;
 /// </summary>
 public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory, CatalogChanges changes, TimeProvider clock)
 {
-    /// <summary>Codes of the problems found here rather than in Core (they need the database or parse input).</summary>
-    public static class Codes
-    {
-        public const string NotFound = nameof(NotFound);
-        public const string NotANumber = nameof(NotANumber);
-        public const string AmbiguousNumber = nameof(AmbiguousNumber);
-        public const string UnknownSlide = nameof(UnknownSlide);
-        public const string TooLong = nameof(TooLong);
-    }
+    // The columns' sizes, for the editor's counters.
+    public const int MaxTitle = QuizLimits.MaxTitle;
+    public const int MaxPrompt = QuizLimits.MaxPrompt;
+    public const int MaxExplanation = QuizLimits.MaxExplanation;
 
-    // The columns' sizes (QuizConfiguration): PostgreSQL would refuse longer texts.
-    public const int MaxTitle = 300;
-    public const int MaxPrompt = 2000;
-    public const int MaxExplanation = 4000;
-    public const int MaxBody = 20_000;
+    /// <inheritdoc cref="QuizChecks.Check"/>
+    public static (Question? Question, IReadOnlyList<ValidationProblem> Problems) Check(QuestionForm form, string key, IReadOnlySet<string> slideKeys) =>
+        QuizChecks.Check(form, key, slideKeys);
 
     public async Task<StudioQuizChapter?> GetChapterAsync(int chapterId, CancellationToken cancellationToken = default)
     {
@@ -44,7 +38,7 @@ public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory
             return null;
         }
 
-        var slides = await DraftSlideKeys.WorkingAsync(db, chapterId, cancellationToken);
+        var slides = await ChapterReads.WorkingSlidesAsync(db, chapterId, cancellationToken);
         var published = await db.Slides.AsNoTracking().Where(s => s.ChapterId == chapterId)
             .ToDictionaryAsync(s => s.Key, s => s.Position, StringComparer.Ordinal, cancellationToken);
         var quizzes = await db.Quizzes.AsNoTracking()
@@ -71,7 +65,7 @@ public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory
         }
 
         var others = await db.Quizzes.AsNoTracking().Where(q => q.ChapterId == chapterId).ToListAsync(cancellationToken);
-        var (settings, problems) = await CheckAsync(db, chapterId, form, others, cancellationToken);
+        var (settings, problems) = await QuizChecks.CheckSettingsAsync(db, chapterId, form, others, cancellationToken);
         if (problems.Count > 0)
         {
             return new StudioChange(problems);
@@ -101,7 +95,7 @@ public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory
         }
 
         var others = await db.Quizzes.AsNoTracking().Where(q => q.ChapterId == chapterId && q.Id != quizId).ToListAsync(cancellationToken);
-        var (settings, problems) = await CheckAsync(db, chapterId, form, others, cancellationToken);
+        var (settings, problems) = await QuizChecks.CheckSettingsAsync(db, chapterId, form, others, cancellationToken);
         if (problems.Count > 0)
         {
             return new StudioChange(problems);
@@ -139,7 +133,7 @@ public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory
         }
 
         var key = existing?.Key ?? FreeKey(Slugs.FromTitle(form.Prompt), "question", quiz.Questions.Select(q => q.Key), 60);
-        var (question, problems) = Check(form, key, await SlideKeysAsync(db, chapterId, cancellationToken));
+        var (question, problems) = QuizChecks.Check(form, key, await QuizChecks.SlideKeysAsync(db, chapterId, cancellationToken));
         if (problems.Count > 0)
         {
             return new StudioChange(problems);
@@ -208,44 +202,9 @@ public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory
         return true;
     }
 
-    /// <summary>
-    /// Every problem of a question form, by field: numbers that do not read, Core's rules (the teaching slide
-    /// required once the chapter has slides), slides that are not the chapter's, texts too long to store.
-    /// The question is null when there are problems. Used for saving and for the editor's preview.
-    /// </summary>
-    public static (Question? Question, IReadOnlyList<ValidationProblem> Problems) Check(QuestionForm form, string key, IReadOnlySet<string> slideKeys)
-    {
-        var (question, problems) = form.Build(key, requireSlide: slideKeys.Count > 0);
-        if (!string.IsNullOrEmpty(question.TeachingSlideKey) && !slideKeys.Contains(question.TeachingSlideKey))
-        {
-            problems.Add(new("slide", Codes.UnknownSlide, "the slide is not one of this chapter's"));
-        }
-
-        TooLong(question.Prompt, MaxPrompt, "prompt", problems);
-        TooLong(question.Explanation, MaxExplanation, "explanation", problems);
-        TooLong(QuizJson.Write(question.Body), MaxBody, "body", problems);
-        return problems.Count == 0 ? (question, problems) : (null, problems);
-    }
-
     private static async Task<Quiz?> QuizOfQuestionAsync(CourseDbContext db, int chapterId, int questionId, CancellationToken cancellationToken) =>
         await db.Quizzes.Include(q => q.Questions)
             .SingleOrDefaultAsync(q => q.ChapterId == chapterId && q.Questions.Any(x => x.Id == questionId), cancellationToken);
-
-    private static async Task<(QuizSettings? Settings, List<ValidationProblem> Problems)> CheckAsync(
-        CourseDbContext db, int chapterId, QuizSettingsForm form, IReadOnlyList<Quiz> others, CancellationToken cancellationToken)
-    {
-        var problems = new List<ValidationProblem>();
-        var settings = form.ToSettings(problems);
-        problems.AddRange(QuestionValidator.CheckQuiz(settings, others.Select(o => new QuizSettings(o.Title, o.Kind, o.AfterSlideKey, o.Feedback, o.PassMark))));
-        if (settings.Kind == QuizKind.Checkpoint && !string.IsNullOrEmpty(settings.AfterSlideKey)
-            && !(await SlideKeysAsync(db, chapterId, cancellationToken)).Contains(settings.AfterSlideKey))
-        {
-            problems.Add(new("afterSlide", Codes.UnknownSlide, "the slide is not one of this chapter's"));
-        }
-
-        TooLong(settings.Title, MaxTitle, "title", problems);
-        return (problems.Count == 0 ? settings : null, problems);
-    }
 
     private static void Apply(Quiz quiz, QuizSettings settings)
     {
@@ -261,14 +220,6 @@ public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory
         for (var i = 0; i < questions.Count; i++)
         {
             questions[i].Position = i + 1;
-        }
-    }
-
-    private static void TooLong(string text, int max, string field, List<ValidationProblem> problems)
-    {
-        if (text.Length > max)
-        {
-            problems.Add(new(field, Codes.TooLong, $"at most {max} characters, not {text.Length}") { Arguments = [max, text.Length] });
         }
     }
 
@@ -311,17 +262,6 @@ public sealed class QuizStudio(IDbContextFactory<CourseDbContext> contextFactory
         }
 
         await changes.ChapterChangedAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// The slides a quiz may name: the draft's (so a chapter can have its quizzes before its first publish)
-    /// and the published ones (a question keeps its link until the draft that drops its slide is published).
-    /// </summary>
-    private static async Task<HashSet<string>> SlideKeysAsync(CourseDbContext db, int chapterId, CancellationToken cancellationToken)
-    {
-        var keys = (await DraftSlideKeys.WorkingAsync(db, chapterId, cancellationToken)).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-        keys.UnionWith(await db.Slides.Where(s => s.ChapterId == chapterId).Select(s => s.Key).ToListAsync(cancellationToken));
-        return keys;
     }
 
     private static string FirstLine(string slideText)

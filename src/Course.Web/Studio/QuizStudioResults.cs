@@ -40,5 +40,5 @@ public sealed record StudioChange(IReadOnlyList<ValidationProblem> Problems, int
     public static StudioChange Done(int id) => new([], id);
 
     public static StudioChange NotFound { get; } =
-        new([new ValidationProblem("", QuizStudio.Codes.NotFound, "the chapter, quiz or question no longer exists")]);
+        new([new ValidationProblem("", QuizChecks.Codes.NotFound, "the chapter, quiz or question no longer exists")]);
 }

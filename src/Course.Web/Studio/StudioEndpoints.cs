@@ -187,9 +187,17 @@ public static class StudioEndpoints
         }
 
         var title = script.Metadata.Title ?? Path.GetFileNameWithoutExtension(file.FileName);
-        var created = await chapters.CreateChapterAsync(courseId, title, script.Metadata.Language ?? course.Language, author,
-            ScriptWriter.Write(script with { Metadata = script.Metadata with { Title = null, Slug = null } }, includeMetadata: true));
-        return Results.Ok(new { chapterId = created, revision = 1 });
+        try
+        {
+            var created = await chapters.CreateChapterAsync(courseId, title, script.Metadata.Language ?? course.Language, author,
+                ScriptWriter.Write(script with { Metadata = script.Metadata with { Title = null, Slug = null } }, includeMetadata: true));
+            return Results.Ok(new { chapterId = created, revision = 1 });
+        }
+        catch (ArgumentException e)
+        {
+            // A title taken from the file's name may break the metadata rules (empty, say): say which field, store nothing.
+            return Results.Problem(statusCode: 400, title: "The chapter's details are not valid", detail: e.Message.Split(" (Parameter")[0]);
+        }
     }
 
     private static async Task<IResult> ImportPackageAsync(HttpContext context, CoursePackages packages)

@@ -213,7 +213,7 @@ public sealed class AccountsAndAccessTests : IAsyncLifetime
         string code;
         using (var scope = app.Services.CreateScope())
         {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Course.Web.Accounts.AppUser>>();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Course.Web.Data.AppUser>>();
             code = await users.GeneratePasswordResetTokenAsync((await users.FindByEmailAsync("ana@example.com"))!);
         }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Course.Web.Chapters;
 using Course.Web.Studio;
 using Course.Web.Tests.Infrastructure;
 using Deque.AxeCore.Playwright;

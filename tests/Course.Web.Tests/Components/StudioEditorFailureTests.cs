@@ -1,5 +1,6 @@
 using Bunit;
 using Course.Web.Catalog;
+using Course.Web.Chapters;
 using Course.Web.Components.Pages.Studio;
 using Course.Web.Components.Pages.Studio.Editor;
 using Course.Web.Data;
@@ -32,7 +33,8 @@ public class StudioEditorFailureTests : BunitContext
     {
         var scope = app.Services.CreateScope();
         database = new FailingContextFactory(app.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>());
-        studio = new ChapterStudio(database, app.Services.GetRequiredService<CatalogChanges>(), app.Services.GetRequiredService<ProgressRecorder>(),
+        var changes = app.Services.GetRequiredService<CatalogChanges>();
+        studio = new ChapterStudio(database, new ChapterStore(database, changes, clock), changes, app.Services.GetRequiredService<ProgressRecorder>(),
             scope.ServiceProvider.GetRequiredService<CatalogReader>(), clock);
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton<ILoggerFactory>(new LoggerFactory([log]));

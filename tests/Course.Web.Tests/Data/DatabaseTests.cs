@@ -3,6 +3,7 @@ using Course.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Course.Web.Seed;
 
 namespace Course.Web.Tests.Data;
 

@@ -4,6 +4,7 @@ using Course.Web.Quizzes;
 using Course.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Course.Web.Seed;
 
 namespace Course.Web.Tests.Data;
 

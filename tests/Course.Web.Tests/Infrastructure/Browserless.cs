@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Course.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Course.Web.Data;
 
 namespace Course.Web.Tests.Infrastructure;
 

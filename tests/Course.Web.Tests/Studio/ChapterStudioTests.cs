@@ -1,5 +1,6 @@
 using Course.Core.Scripts;
 using Course.Web.Catalog;
+using Course.Web.Chapters;
 using Course.Web.Data;
 using Course.Web.Studio;
 using Course.Web.Tests.Infrastructure;

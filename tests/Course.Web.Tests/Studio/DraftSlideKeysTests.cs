@@ -1,5 +1,6 @@
 using Course.Core.Quizzes;
 using Course.Web.Catalog;
+using Course.Web.Chapters;
 using Course.Web.Data;
 using Course.Web.Quizzes;
 using Course.Web.Studio;
@@ -129,7 +130,7 @@ public sealed class DraftSlideKeysTests : IDisposable
             PassMarkPercent = "50",
         });
 
-        Assert.Equal(QuizStudio.Codes.UnknownSlide, Assert.Single(quiz.Problems).Code);
+        Assert.Equal(QuizChecks.Codes.UnknownSlide, Assert.Single(quiz.Problems).Code);
     }
 
     [Fact]

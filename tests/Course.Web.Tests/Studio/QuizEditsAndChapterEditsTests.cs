@@ -1,4 +1,5 @@
 using Course.Web.Catalog;
+using Course.Web.Chapters;
 using Course.Web.Data;
 using Course.Web.Progress;
 using Course.Web.Quizzes;
@@ -51,9 +52,9 @@ public sealed class QuizEditsAndChapterEditsTests : IDisposable
         // Another instructor adds a checkpoint just after the publish has read the chapter, before it writes.
         StudioChange? quizEdit = null;
         var afterKey = before.Slides[49].Key;
-        var publishing = new ChapterStudio(
-            new InterceptedContextFactory(Get<IDbContextFactory<CourseDbContext>>(), new BeforeFirstTransaction(async () =>
-                quizEdit = await Get<QuizStudio>().CreateQuizAsync(id, new QuizSettingsForm { Title = "Repaso a mitad", AfterSlideKey = afterKey }))),
+        var intercepted = new InterceptedContextFactory(Get<IDbContextFactory<CourseDbContext>>(), new BeforeFirstTransaction(async () =>
+            quizEdit = await Get<QuizStudio>().CreateQuizAsync(id, new QuizSettingsForm { Title = "Repaso a mitad", AfterSlideKey = afterKey })));
+        var publishing = new ChapterStudio(intercepted, new ChapterStore(intercepted, Get<CatalogChanges>(), TimeProvider.System),
             Get<CatalogChanges>(), Get<ProgressRecorder>(), Get<CatalogReader>(), TimeProvider.System);
 
         var result = await publishing.PublishAsync(id, saved.Revision, Author);

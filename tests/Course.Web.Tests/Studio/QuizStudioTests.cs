@@ -326,8 +326,8 @@ public sealed class QuizStudioTests(CourseAppFactory app) : IClassFixture<Course
         var wrongChapter = await Studio.SaveQuestionAsync(chapterId + 1000, quizId, Form(QuestionKind.TrueFalse, "¿Sí?", slides[36], _ => { }));
         var missing = await Studio.SaveQuestionAsync(chapterId, quizId, new QuestionForm { Id = 999_999, Prompt = "¿Sí?", Explanation = "Sí.", Kind = QuestionKind.TrueFalse });
 
-        Assert.Equal(QuizStudio.Codes.NotFound, Assert.Single(wrongChapter.Problems).Code);
-        Assert.Equal(QuizStudio.Codes.NotFound, Assert.Single(missing.Problems).Code);
+        Assert.Equal(QuizChecks.Codes.NotFound, Assert.Single(wrongChapter.Problems).Code);
+        Assert.Equal(QuizChecks.Codes.NotFound, Assert.Single(missing.Problems).Code);
         Assert.Empty((await QuizAsync(chapterId, quizId)).Questions);
     }
 

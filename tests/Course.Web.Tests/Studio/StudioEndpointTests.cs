@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Course.Web.Chapters;
 using Course.Web.Data;
 using Course.Web.Studio;
 using Course.Web.Tests.Infrastructure;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Course.Web.Data;
 
 namespace Course.Web.Accounts.Email;
 

@@ -1,3 +1,4 @@
+using Course.Core.Authoring;
 using Course.Core.Scripts;
 using Microsoft.Extensions.Localization;
 
@@ -19,7 +20,7 @@ internal static class ScriptErrorText
 
     /// <summary>What is wrong with a title, language, slug or description typed in a form, in the reader's language; null when nothing is.</summary>
     public static string? SayMetadataProblem(IStringLocalizer localizer, string key, string value) =>
-        ScriptParser.CheckMetadata(key, value) is { } problem
+        ChapterMetadataRules.CheckField(key, value) is { } problem
             ? localizer["ScriptErr" + problem.Code, [.. problem.Arguments]].Value
             : null;
 }

@@ -1,5 +1,6 @@
 using Course.Core.Scripts;
 using Course.Core.Authoring;
+using Course.Web.Chapters;
 using Course.Web.Studio;
 using Microsoft.JSInterop;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Course.Core.Authoring;
 using Course.Core.Scripts;
 using Course.Web.Catalog;
+using Course.Web.Chapters;
 using Course.Web.Data;
 using Course.Web.Studio;
 using Microsoft.AspNetCore.Components;

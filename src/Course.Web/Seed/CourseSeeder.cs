@@ -1,9 +1,10 @@
 using Course.Core.Scripts;
 using Course.Web.Chapters;
+using Course.Web.Data;
 using Course.Web.Quizzes;
 using Microsoft.EntityFrameworkCore;
 
-namespace Course.Web.Data;
+namespace Course.Web.Seed;
 
 /// <summary>
 /// Seeds the first course and its chapter from the script shipped in Seed/. Safe to rerun: a course

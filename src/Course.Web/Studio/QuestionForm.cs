@@ -4,58 +4,6 @@ using Course.Core.Tokens;
 
 namespace Course.Web.Studio;
 
-// The quiz editor's forms: what an instructor typed, turned into Core's quiz model with every problem named.
-
-/// <summary>A quiz's settings as typed: the pass mark in percent, as text, so a wrong entry can be named.</summary>
-public sealed class QuizSettingsForm
-{
-    public string Title { get; set; } = "";
-    public QuizKind Kind { get; set; } = QuizKind.Checkpoint;
-    public string? AfterSlideKey { get; set; }
-    public FeedbackMode Feedback { get; set; } = FeedbackMode.Immediate;
-    public string PassMarkPercent { get; set; } = Percent(QuizDefinition.DefaultPassMark);
-
-    public static QuizSettingsForm From(StudioQuiz quiz) => new()
-    {
-        Title = quiz.Title,
-        Kind = quiz.Kind,
-        AfterSlideKey = quiz.AfterSlideKey,
-        Feedback = quiz.Feedback,
-        PassMarkPercent = Percent(quiz.PassMark),
-    };
-
-    internal QuizSettings ToSettings(List<ValidationProblem> problems)
-    {
-        var percent = QuestionForm.ReadNumber((PassMarkPercent ?? "").Trim().TrimEnd('%'), "passMark", problems, emptyIs: null);
-        return new QuizSettings(
-            (Title ?? "").Trim(),
-            Kind,
-            Kind == QuizKind.Checkpoint && !string.IsNullOrWhiteSpace(AfterSlideKey) ? AfterSlideKey : null,
-            Feedback,
-            percent is { } p ? (double)(p / 100m) : QuizDefinition.DefaultPassMark);
-    }
-
-    private static string Percent(double share) => Math.Round(share * 100, 2).ToString("0.##", CultureInfo.InvariantCulture);
-}
-
-/// <summary>One option, item or accepted answer in the editor. <see cref="Id"/> is null for a new one.</summary>
-public sealed class OptionRow
-{
-    public string? Id { get; set; }
-    public string Text { get; set; } = "";
-
-    /// <summary>Choice questions: whether this option is right.</summary>
-    public bool Correct { get; set; }
-}
-
-/// <summary>A matching row: a prompt and the target it goes with. Rows naming the same target share it.</summary>
-public sealed class PairRow
-{
-    public string? PromptId { get; set; }
-    public string Prompt { get; set; } = "";
-    public string Target { get; set; } = "";
-}
-
 /// <summary>
 /// A question as the editor holds it while the instructor types: every kind's fields at once (switching
 /// kind keeps what was typed), numbers as text. <see cref="Build"/> turns it into a <see cref="Question"/>
@@ -204,19 +152,19 @@ public sealed class QuestionForm
         {
             case QuestionKind.SingleChoice:
             case QuestionKind.MultipleResponse:
-                var choices = WithIds(Choices, used);
+                var choices = ChoiceIds.WithIds(Choices, used);
                 body = new ChoiceBody(choices, [.. choices.Where((_, i) => Choices[i].Correct).Select(c => c.Id)], Kind == QuestionKind.MultipleResponse);
                 break;
             case QuestionKind.TrueFalse:
                 body = new TrueFalseBody(TrueFalseAnswer);
                 break;
             case QuestionKind.Numeric:
-                var answer = ReadNumber(NumericAnswer, "answer", problems, emptyIs: null);
-                var tolerance = ReadNumber(Tolerance, "tolerance", problems, emptyIs: 0m);
+                var answer = QuizFormValues.ReadNumber(NumericAnswer, "answer", problems, emptyIs: null);
+                var tolerance = QuizFormValues.ReadNumber(Tolerance, "tolerance", problems, emptyIs: 0m);
                 body = new NumericBody(answer ?? 0, tolerance ?? 0, Relative, string.IsNullOrWhiteSpace(Unit) ? null : Unit.Trim());
                 break;
             case QuestionKind.Ordering:
-                body = new OrderingBody(WithIds(Items, used));
+                body = new OrderingBody(ChoiceIds.WithIds(Items, used));
                 break;
             case QuestionKind.Matching:
                 body = BuildMatching(used, targetFields);
@@ -243,37 +191,9 @@ public sealed class QuestionForm
         return (question, problems);
     }
 
-    /// <summary>
-    /// Reads a number typed in English or Spanish style (docs/quizzes.md). "1.000" could be one or a
-    /// thousand, so it is refused with a message rather than guessed.
-    /// </summary>
-    internal static decimal? ReadNumber(string? text, string field, List<ValidationProblem> problems, decimal? emptyIs)
-    {
-        if (string.IsNullOrWhiteSpace(text) && emptyIs is not null)
-        {
-            return emptyIs;
-        }
-
-        var candidates = NumberReading.Candidates(text);
-        switch (candidates.Count)
-        {
-            case 1:
-                return candidates[0];
-            case 0:
-                problems.Add(new(field, QuizStudio.Codes.NotANumber, $"'{text}' is not a number") { Arguments = [text ?? ""] });
-                return null;
-            default:
-                problems.Add(new(field, QuizStudio.Codes.AmbiguousNumber, $"'{text}' could be {candidates[0]} or {candidates[1]}: write it without a thousands separator")
-                {
-                    Arguments = [text ?? "", candidates[0], candidates[1]],
-                });
-                return null;
-        }
-    }
-
     private MatchingBody BuildMatching(HashSet<string> used, List<string> targetFields)
     {
-        var prompts = WithIds([.. Pairs.Select(p => new OptionRow { Id = p.PromptId, Text = p.Prompt })], used);
+        var prompts = ChoiceIds.WithIds([.. Pairs.Select(p => new OptionRow { Id = p.PromptId, Text = p.Prompt })], used);
         used.UnionWith(originalTargets.Values);
         var targets = new List<Choice>();
         var byText = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -281,7 +201,7 @@ public sealed class QuestionForm
         string AddTarget(string text, string field)
         {
             var normalised = TextMatching.Normalise(text);
-            var id = originalTargets.TryGetValue(normalised, out var known) && targets.All(t => t.Id != known) ? known : FreeId(used);
+            var id = originalTargets.TryGetValue(normalised, out var known) && targets.All(t => t.Id != known) ? known : ChoiceIds.FreeId(used);
             used.Add(id);
             targets.Add(new Choice(id, text.Trim()));
             targetFields.Add(field);
@@ -330,38 +250,5 @@ public sealed class QuestionForm
             "targets" when index < targetFields.Count => targetFields[index],
             _ => field,
         };
-    }
-
-    private static Choice[] WithIds(List<OptionRow> rows, HashSet<string> used)
-    {
-        used.UnionWith(rows.Where(r => r.Id is not null).Select(r => r.Id!));
-        return [.. rows.Select(r => new Choice(r.Id ?? Claim(used), (r.Text ?? "").Trim()))];
-    }
-
-    private static string Claim(HashSet<string> used)
-    {
-        var id = FreeId(used);
-        used.Add(id);
-        return id;
-    }
-
-    /// <summary>"a" … "z", then "x27", "x28", …: short, and never one in use or used before.</summary>
-    private static string FreeId(HashSet<string> used)
-    {
-        for (var c = 'a'; c <= 'z'; c++)
-        {
-            if (!used.Contains(c.ToString()))
-            {
-                return c.ToString();
-            }
-        }
-
-        var n = 27;
-        while (used.Contains($"x{n}"))
-        {
-            n++;
-        }
-
-        return $"x{n}";
     }
 }
