@@ -111,16 +111,9 @@ public static class DatabaseSetup
 
     public static async Task MigrateAsync(CourseDbContext db, CancellationToken cancellationToken = default)
     {
-        // Up to date (every start but the first after an upgrade): nothing to apply, and Migrate's own work is skipped —
-        // its lock and its check of the model against the last migration's snapshot cost about a third of a second of
-        // start-up (docs/performance.md, start-up). Reading the history is one query.
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-        {
-            // On PostgreSQL, EF takes a database lock while migrating, so two instances starting together
-            // cannot both apply the same migration; deployments still migrate once (docs/deployment.md).
-            await db.Database.MigrateAsync(cancellationToken);
-        }
-
+        // On PostgreSQL, EF takes a database lock while migrating, so two instances starting together
+        // cannot both apply the same migration; deployments still migrate once (docs/deployment.md).
+        await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets learners read while an instructor writes; the setting is stored in the file.
