@@ -6,7 +6,7 @@
 # 20 s, the same readings while all N hold their circuits, and again once they have left (the client sends the
 # disconnect beacon, as a closing tab does) and 10 s have passed. Prints the client's own report too.
 # Per circuit = heap growth / live circuits (CircuitHost objects in the dump), since on a busy machine not all N may be live.
-# LEARNERS_KEEP=DIR keeps the dumps.
+# LEARNERS_KEEP=DIR keeps the dumps. A last reading comes after the retention period (LEARNERS_RETENTION, 180 s).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 app=$(cd "$1" && pwd)
@@ -48,3 +48,6 @@ wait "$load" || true
 cat "$work/load.log"
 sleep 10
 reading "after-leaving"
+# Circuits whose connection dropped are kept for the retention period (Circuits:DisconnectedRetentionSeconds, 180 s).
+sleep "${LEARNERS_RETENTION:-180}"
+reading "after-retention"

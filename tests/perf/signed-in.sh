@@ -3,6 +3,7 @@
 # Usage: tests/perf/signed-in.sh PUBLISHED_DIR [seconds] [runs]   (needs wrk; the load client built in Release)
 # Starts the published app on a fresh SQLite database, has the load client make one learner with progress and a quiz
 # attempt (the `script` scenario), signs that learner in through the login form with curl, and runs wrk with the cookie.
+# SIGNED_IN_HOLD=SECONDS prints the cookie and the server's pid and waits that long first (to probe by hand).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 app=$(cd "$1" && pwd)
