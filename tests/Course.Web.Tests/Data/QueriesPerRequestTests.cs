@@ -10,6 +10,7 @@ using Course.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace Course.Web.Tests.Data;
 
@@ -18,7 +19,7 @@ namespace Course.Web.Tests.Data;
 /// the database a fixed number of commands, however many chapters a learner has begun and however long they are
 /// (docs/performance.md, figure 5). Counted from EF's own diagnostics for this app's database only.
 /// </summary>
-public sealed class QueriesPerRequestTests : IAsyncLifetime
+public sealed class QueriesPerRequestTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly CourseAppFactory app = new();
 
@@ -72,6 +73,7 @@ public sealed class QueriesPerRequestTests : IAsyncLifetime
         using var response = await client.GetAsync(url);
         response.EnsureSuccessStatusCode();
         var html = await response.Content.ReadAsStringAsync();
+        output.WriteLine($"{email} {url}: {counter.Count} commands");
         return (counter.Count, html);
     }
 
