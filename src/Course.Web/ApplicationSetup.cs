@@ -25,7 +25,15 @@ public static class ApplicationSetup
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A learner whose connection drops (a phone locks, the Wi-Fi hiccups) finds the player where it was if they are
+        // back within the retention period; a learner who closes the tab releases the circuit at once (the browser's
+        // disconnect beacon). Chosen and measured in docs/performance.md (figure 4); settable per deployment.
+        services.AddRazorComponents().AddInteractiveServerComponents(circuits =>
+        {
+            circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(
+                Math.Clamp(builder.Configuration.GetValue("Circuits:DisconnectedRetentionSeconds", 180), 0, 3600));
+            circuits.DisconnectedCircuitMaxRetained = Math.Clamp(builder.Configuration.GetValue("Circuits:MaxRetained", 100), 0, 100_000);
+        });
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddMemoryCache();

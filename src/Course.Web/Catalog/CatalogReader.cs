@@ -39,13 +39,41 @@ public sealed class CatalogReader(IDbContextFactory<CourseDbContext> contextFact
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var header = await PublishedChapters(db, courseSlug, chapterSlug)
-            .Select(c => new { Chapter = c, CourseTitle = c.Course.Title })
+            .Select(c => new ChapterHeader(c, c.Course.Slug, c.Course.Title))
             .SingleOrDefaultAsync(cancellationToken);
-        if (header is null)
+        return header is null ? null : await ViewAsync(db, header, cancellationToken);
+    }
+
+    /// <summary>
+    /// The published chapters among <paramref name="chapterIds"/>, by id, with one query for them all once their
+    /// views are cached (a learner's dashboard lists every chapter begun: no query per chapter).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, ChapterView>> GetChaptersAsync(IReadOnlyCollection<int> chapterIds, CancellationToken cancellationToken = default)
+    {
+        var views = new Dictionary<int, ChapterView>();
+        if (chapterIds.Count == 0)
         {
-            return null;
+            return views;
         }
 
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var headers = await db.Chapters.AsNoTracking()
+            .Where(c => chapterIds.Contains(c.Id) && c.Status == ChapterStatus.Published)
+            .Select(c => new ChapterHeader(c, c.Course.Slug, c.Course.Title))
+            .ToListAsync(cancellationToken);
+        foreach (var header in headers)
+        {
+            views[header.Chapter.Id] = await ViewAsync(db, header, cancellationToken);
+        }
+
+        return views;
+    }
+
+    private sealed record ChapterHeader(Chapter Chapter, string CourseSlug, string CourseTitle);
+
+    /// <summary>The chapter's rendered view from the cache, or read and rendered once for its versions.</summary>
+    private async Task<ChapterView> ViewAsync(CourseDbContext db, ChapterHeader header, CancellationToken cancellationToken)
+    {
         var cacheKey = (nameof(ChapterView), header.Chapter.Id, header.Chapter.Version, header.Chapter.ViewVersion);
         if (cache.TryGetValue(cacheKey, out ChapterView? cached) && cached is not null)
         {
@@ -69,7 +97,7 @@ public sealed class CatalogReader(IDbContextFactory<CourseDbContext> contextFact
             .Select(q => new { q.Slug, q.Title, q.Kind, q.AfterSlideKey, Count = q.Questions.Count, q.Feedback, q.PassMark })
             .ToListAsync(cancellationToken);
         var view = new ChapterView(
-            courseSlug,
+            header.CourseSlug,
             header.CourseTitle,
             Summarise(header.Chapter),
             [.. slides.Select((s, i) => new SlideView(s.Position, s.Key, rendered.Slides[i], tools.GetValueOrDefault(s.Key)))],

@@ -29,29 +29,39 @@ public sealed class LearnerProgress(IDbContextFactory<CourseDbContext> contextFa
         return row is null ? null : ToResume(chapter, row);
     }
 
+    /// <summary>
+    /// Every chapter the learner has begun, latest first. A fixed number of queries however many chapters and slides
+    /// (docs/performance.md, figure 5): the learner's rows are read once each, the chapters and quizzes come from the cache.
+    /// </summary>
     public async Task<IReadOnlyList<ChapterStanding>> DashboardAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.ChapterProgress.AsNoTracking().Where(p => p.UserId == userId)
-            .Select(p => new { Progress = p, CourseSlug = db.Chapters.Where(c => c.Id == p.ChapterId).Select(c => c.Course.Slug).Single(), ChapterSlug = db.Chapters.Where(c => c.Id == p.ChapterId).Select(c => c.Slug).Single() })
-            .OrderByDescending(p => p.Progress.LastActivityAt)
+            .OrderByDescending(p => p.LastActivityAt)
             .ToListAsync(cancellationToken);
-        var standings = new List<ChapterStanding>();
-        foreach (var row in rows)
+        if (rows.Count == 0)
         {
-            if (await catalog.GetChapterAsync(row.CourseSlug, row.ChapterSlug, cancellationToken) is not { } chapter)
+            return [];
+        }
+
+        var chapters = await catalog.GetChaptersAsync([.. rows.Select(r => r.ChapterId)], cancellationToken);
+        var allSlides = (await db.SlideProgress.AsNoTracking().Where(s => s.UserId == userId).ToListAsync(cancellationToken))
+            .ToLookup(s => s.ChapterId);
+        var allAttempts = (await db.QuizAttemptRecords.AsNoTracking().Where(a => a.UserId == userId)
+            .Include(a => a.Answers)
+            .OrderBy(a => a.SubmittedAt)
+            .ToListAsync(cancellationToken))
+            .ToLookup(a => a.ChapterId);
+        var standings = new List<ChapterStanding>();
+        foreach (var progress in rows)
+        {
+            if (!chapters.TryGetValue(progress.ChapterId, out var chapter))
             {
                 continue; // retired or unpublished since
             }
 
-            var slides = await db.SlideProgress.AsNoTracking()
-                .Where(s => s.UserId == userId && s.ChapterId == row.Progress.ChapterId)
-                .ToDictionaryAsync(s => s.SlideKey, s => new SlideRecord(s.SlideKey, s.MaxRevealed, s.TimeSpentMilliseconds), cancellationToken);
-            var attempts = await db.QuizAttemptRecords.AsNoTracking()
-                .Where(a => a.UserId == userId && a.ChapterId == row.Progress.ChapterId)
-                .Include(a => a.Answers)
-                .OrderBy(a => a.SubmittedAt)
-                .ToListAsync(cancellationToken);
+            var slides = allSlides[progress.ChapterId].ToDictionary(s => s.SlideKey, s => new SlideRecord(s.SlideKey, s.MaxRevealed, s.TimeSpentMilliseconds));
+            var attempts = allAttempts[progress.ChapterId].ToList();
             var shapes = Shapes(chapter);
             var final = chapter.FinalQuiz;
             var finalPassed = final is not null && attempts.Any(a => a.QuizSlug == final.Slug && a.Passed);
@@ -66,8 +76,8 @@ public sealed class LearnerProgress(IDbContextFactory<CourseDbContext> contextFa
                 chapter.Chapter,
                 ProgressRules.Completion(shapes, slides),
                 ProgressRules.IsComplete(shapes, slides, final is not null, finalPassed),
-                row.Progress.LastActivityAt,
-                ToResume(chapter, row.Progress),
+                progress.LastActivityAt,
+                ToResume(chapter, progress),
                 scores,
                 await WrongAnswersAsync(chapter, attempts, cancellationToken)));
         }
@@ -138,7 +148,7 @@ public sealed class LearnerProgress(IDbContextFactory<CourseDbContext> contextFa
         var wrong = new List<WrongAnswer>();
         foreach (var latest in attempts.GroupBy(a => a.QuizSlug).Select(g => g.Last()))
         {
-            if (await quizzes.GetAsync(chapter.CourseSlug, chapter.Chapter.Slug, latest.QuizSlug, cancellationToken) is not { } play)
+            if (await quizzes.GetAsync(chapter, latest.QuizSlug, cancellationToken) is not { } play)
             {
                 continue;
             }

@@ -14,8 +14,13 @@ public sealed class QuizCatalog(IDbContextFactory<CourseDbContext> contextFactor
     public async Task<QuizPlay?> GetAsync(string courseSlug, string chapterSlug, string quizSlug, CancellationToken cancellationToken = default)
     {
         var chapter = await catalog.GetChapterAsync(courseSlug, chapterSlug, cancellationToken);
-        var summary = chapter?.QuizList.FirstOrDefault(q => q.Slug == quizSlug);
-        if (chapter is null || summary is null)
+        return chapter is null ? null : await GetAsync(chapter, quizSlug, cancellationToken);
+    }
+
+    /// <summary>A quiz of a chapter view already read: no query once it is cached.</summary>
+    public async Task<QuizPlay?> GetAsync(ChapterView chapter, string quizSlug, CancellationToken cancellationToken = default)
+    {
+        if (chapter.QuizList.FirstOrDefault(q => q.Slug == quizSlug) is not { } summary)
         {
             return null;
         }
@@ -29,7 +34,7 @@ public sealed class QuizCatalog(IDbContextFactory<CourseDbContext> contextFactor
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var quiz = await db.Quizzes.AsNoTracking()
-            .Where(q => q.Slug == quizSlug && db.Chapters.Any(c => c.Id == q.ChapterId && c.Slug == chapterSlug && c.Course.Slug == courseSlug))
+            .Where(q => q.Slug == quizSlug && q.ChapterId == chapter.Chapter.ChapterId)
             .Include(q => q.Questions)
             .SingleAsync(cancellationToken);
         var definition = new QuizDefinition(
