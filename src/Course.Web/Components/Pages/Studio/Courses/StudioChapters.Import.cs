@@ -49,7 +49,7 @@ public sealed partial class StudioChapters
                 revision = (await Studio.GetDraftAsync(importTarget))?.Revision ?? 0;
             }
 
-            var answer = await module.InvokeAsync<UploadAnswer>("upload", importFile, "/studio/import", new Dictionary<string, object?>
+            var answer = await module.InvokeAsync<UploadAnswer>("upload", importFile, StudioLinks.Import, new Dictionary<string, object?>
             {
                 ["courseId"] = importCourseId,
                 ["chapterId"] = importTarget == 0 ? null : importTarget,
@@ -62,7 +62,7 @@ public sealed partial class StudioChapters
                     break;
                 case 200:
                     await module.InvokeVoidAsync("clearFile", importFile);
-                    Navigation.NavigateTo($"/studio/chapters/{answer.ChapterId}");
+                    Navigation.NavigateTo(StudioLinks.Editor(answer.ChapterId));
                     break;
                 case 409:
                     importProblem = L["StudioImportConflict"];
@@ -97,7 +97,7 @@ public sealed partial class StudioChapters
         packageMessage = packageProblem = null;
         try
         {
-            var answer = await module.InvokeAsync<UploadAnswer>("upload", packageFile, "/studio/packages", new Dictionary<string, object?>());
+            var answer = await module.InvokeAsync<UploadAnswer>("upload", packageFile, StudioLinks.Packages, new Dictionary<string, object?>());
             switch (answer.Status)
             {
                 case 0:

@@ -142,7 +142,7 @@ public sealed partial class StudioChapters : ComponentBase, IAsyncDisposable
         try
         {
             var id = await Studio.CreateChapterAsync(newCourseId, newTitle.Trim(), newLanguage.Trim(), author);
-            Navigation.NavigateTo($"/studio/chapters/{id}");
+            Navigation.NavigateTo(StudioLinks.Editor(id));
         }
         finally
         {
