@@ -9,8 +9,8 @@ using Microsoft.JSInterop;
 namespace Course.Web.Components.Pages.Studio.Courses;
 
 /// <summary>
-/// The studio's courses and chapters: create, rename, reorder, delete or retire, and import files
-/// (uploaded by studio.js over plain HTTP, never through the circuit).
+/// The studio's courses and their chapters: rename, reorder, delete or retire. Creating a chapter and
+/// importing files are the forms' own (<see cref="NewChapterForm"/>, <see cref="ImportForm"/>, <see cref="PackageImportForm"/>).
 /// </summary>
 public sealed partial class StudioChapters : ComponentBase, IAsyncDisposable
 {

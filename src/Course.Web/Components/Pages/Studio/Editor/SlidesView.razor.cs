@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Course.Core.Authoring;
 using Course.Core.Rendering;
 using Course.Core.Scripts;
@@ -26,9 +25,8 @@ public sealed partial class SlidesView : ComponentBase
     /// <summary>The pause given to a segment that had none.</summary>
     internal const int NewPauseMilliseconds = 500;
 
-    private const string TimeOption = "time";
-
     private readonly Dictionary<string, ElementReference> elements = [];
+    private readonly SlideDrag drag = new();
     private readonly Dictionary<(int Slide, int Segment), string> textDrafts = [];
     private readonly Dictionary<(int Slide, int Segment), string> textProblems = [];
     private readonly Dictionary<(int Slide, int Segment), string> pauseProblems = [];
@@ -182,6 +180,13 @@ public sealed partial class SlidesView : ComponentBase
         await Commit(edited, announcement, focus);
     }
 
+    private Task Drop(int slide, int? segment) => drag.Drop(slide, segment) switch
+    {
+        { Segment: { } from } move => MoveSegment(move.Slide, from, move.Offset),
+        { } move => MoveSlide(move.Slide, move.Offset),
+        null => Task.CompletedTask,
+    };
+
     // Slides (numbers in messages and names are 1-based; indexes 0-based)
 
     private Task MoveSlide(int slide, int offset)
@@ -213,6 +218,110 @@ public sealed partial class SlidesView : ComponentBase
         Restructure(s => ScriptEdits.SplitSlide(s, slide, segment),
             L["SlidesStatusSlideSplit", slide + 1, segment + 1, slide + 2], SlideId(slide + 1, "heading"));
 
+    // Segments
+
+    /// <summary>
+    /// One place up or down: within the slide, or past its edge into the slide before or after (a slide keeps
+    /// at least one segment), so a line can reach any slide by buttons alone.
+    /// </summary>
+    private bool CanMoveSegment(int slide, int segment, int direction)
+    {
+        var slides = Script!.Slides;
+        var count = slides[slide].Segments.Count;
+        var target = segment + direction;
+        return target >= 0 && target < count
+            || count > 1 && slide + direction >= 0 && slide + direction < slides.Count;
+    }
+
+    private Task MoveSegmentBy(int slide, int segment, int direction)
+    {
+        var count = Script!.Slides[slide].Segments.Count;
+        if (segment + direction >= 0 && segment + direction < count)
+        {
+            return MoveSegment(slide, segment, direction);
+        }
+
+        var target = slide + direction;
+        // Down: it becomes the first of the next slide; up: the last of the one before.
+        var index = direction > 0 ? 0 : Script.Slides[target].Segments.Count;
+        return Restructure(s => ScriptEdits.MoveSegmentToSlide(s, slide, direction),
+            L[direction > 0 ? "SlidesStatusSegmentMovedToNext" : "SlidesStatusSegmentMovedToPrevious", segment + 1, slide + 1, target + 1],
+            SegmentId(target, index, direction > 0 ? "down" : "up"));
+    }
+
+    private Task MoveSegment(int slide, int segment, int offset)
+    {
+        var target = segment + offset;
+        var count = Script!.Slides[slide].Segments.Count;
+        var button = offset < 0 ? (target == 0 ? "down" : "up") : (target == count - 1 ? "up" : "down");
+        return Restructure(s => ScriptEdits.MoveSegment(s, slide, segment, offset),
+            L[offset < 0 ? "SlidesStatusSegmentMovedUp" : "SlidesStatusSegmentMovedDown", segment + 1, slide + 1, target + 1],
+            SegmentId(slide, target, button));
+    }
+
+    private Task AddSegmentAfter(int slide, int segment) =>
+        Restructure(s => ScriptEdits.InsertSegment(s, slide, segment + 1, new ScriptSegment(L["SlidesNewSegmentText"])),
+            L["SlidesStatusSegmentAdded", segment + 2, slide + 1], SegmentId(slide, segment + 1, "text"));
+
+    private Task DeleteSegment(int slide, int segment)
+    {
+        var remaining = Script!.Slides[slide].Segments.Count - 1;
+        return Restructure(s => ScriptEdits.DeleteSegment(s, slide, segment),
+            L["SlidesStatusSegmentDeleted", segment + 1, slide + 1], SegmentId(slide, Math.Min(segment, remaining - 1), "text"));
+    }
+
+    private async Task OnTextInput(int slide, int segment, ChangeEventArgs e)
+    {
+        if (Script is not { } script)
+        {
+            return;
+        }
+
+        var key = (slide, segment);
+        var value = e.Value?.ToString() ?? "";
+        textDrafts[key] = value;
+        var check = ScriptEdits.CheckSegmentText(value, script.Slides[slide].Segments[segment].Pause is not null);
+        if (!check.IsValid)
+        {
+            textProblems[key] = TextProblem(check);
+            return;
+        }
+
+        var edited = ScriptEdits.SetSegmentText(script, slide, segment, value);
+        if (ReferenceEquals(edited, script))
+        {
+            textProblems.Remove(key);
+            return;
+        }
+
+        if (await Commit(edited, null, null) is { } problem)
+        {
+            textProblems[key] = L["SlidesTextInvalid", problem];
+            status = "";
+        }
+        else
+        {
+            textProblems.Remove(key);
+        }
+    }
+
+    /// <summary>Leaving a field shows its text as the script now holds it, unless it still has a problem to fix.</summary>
+    private void OnTextCommitted(int slide, int segment)
+    {
+        if (!textProblems.ContainsKey((slide, segment)))
+        {
+            textDrafts.Remove((slide, segment));
+        }
+    }
+
+    private string TextProblem(SegmentTextCheck check) => check.Problem switch
+    {
+        SegmentTextProblem.LineBreak => L["SlidesTextLineBreak"],
+        SegmentTextProblem.Empty => L["SlidesTextEmpty"],
+        SegmentTextProblem.ContainsBreak => L["SlidesTextBreak"],
+        _ => L["SlidesTextInvalid", check.Error is { } error ? ScriptErrorText.Say(L, error).Text : check.Detail ?? ""],
+    };
+
     // Pauses
 
     private Task AddPause(int slide, int segment) =>
@@ -224,19 +333,15 @@ public sealed partial class SlidesView : ComponentBase
     private Task OnSecondsChanged(int slide, int segment, ChangeEventArgs e)
     {
         var key = (slide, segment);
-        // "1.5" or "1,5" (as Spanish writes it), with or without a trailing "s".
-        var typed = (e.Value?.ToString() ?? "").Trim().TrimEnd('s', 'S').Trim().Replace(',', '.');
-        if (!decimal.TryParse(typed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
-            || seconds > Pause.MaxMilliseconds / 1000m) // compared in seconds: a 29-digit entry times 1000 overflows
+        if (PauseText.ReadMilliseconds(e.Value?.ToString()) is not { } milliseconds)
         {
             pauseProblems[key] = L["SlidesPauseOutOfRange", Pause.MaxMilliseconds / 1000];
             return Task.CompletedTask;
         }
 
         pauseProblems.Remove(key);
-        var milliseconds = (int)Math.Round(seconds * 1000, MidpointRounding.AwayFromZero);
         var current = Script?.Slides[slide].Segments[segment].Pause;
-        return current?.Milliseconds == milliseconds && !IsStrength(current)
+        return current?.Milliseconds == milliseconds && !PauseText.IsStrength(current)
             ? Task.CompletedTask
             : SetPause(slide, segment, Pause.FromMilliseconds(milliseconds), null);
     }
@@ -245,7 +350,7 @@ public sealed partial class SlidesView : ComponentBase
     {
         var current = Script?.Slides[slide].Segments[segment].Pause;
         var value = e.Value?.ToString();
-        if (current is null || value == StrengthOption(current))
+        if (current is null || value == PauseText.StrengthOption(current))
         {
             return Task.CompletedTask;
         }
@@ -265,7 +370,7 @@ public sealed partial class SlidesView : ComponentBase
 
         var announcement = pause is null
             ? L["SlidesStatusPauseRemoved", segment + 1, slide + 1]
-            : L["SlidesStatusPauseSet", segment + 1, slide + 1, Seconds(pause.Milliseconds)];
+            : L["SlidesStatusPauseSet", segment + 1, slide + 1, PauseText.Seconds(pause.Milliseconds)];
         try
         {
             var edited = ScriptEdits.SetPause(script, slide, segment, pause);
@@ -280,51 +385,11 @@ public sealed partial class SlidesView : ComponentBase
         }
     }
 
-    /// <summary>The strength a break was written with (a bare &lt;break/&gt; is medium), or "time".</summary>
-    private static string StrengthOption(Pause pause)
-    {
-        if (StrengthAttribute().Match(pause.Markup) is { Success: true } match)
-        {
-            return match.Groups[1].Value;
-        }
-
-        return TimeAttribute().IsMatch(pause.Markup) ? TimeOption : BreakStrengths.Name(BreakStrength.Medium);
-    }
-
-    private static bool IsStrength(Pause pause) => StrengthOption(pause) != TimeOption;
-
-    [GeneratedRegex("""strength\s*=\s*["']([a-z-]+)["']""")]
-    private static partial Regex StrengthAttribute();
-
-    [GeneratedRegex("""time\s*=""")]
-    private static partial Regex TimeAttribute();
-
     // Rendering helpers
-
-    private static string Seconds(int milliseconds) =>
-        (milliseconds / 1000m).ToString("0.0##", CultureInfo.CurrentCulture);
-
-    private static string InvariantSeconds(int milliseconds) =>
-        (milliseconds / 1000m).ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string SlideId(int slide, string part) => $"slides-{slide + 1}-{part}";
 
     private static string SegmentId(int slide, int segment, string part) => $"slides-{slide + 1}-{segment + 1}-{part}";
 
     private static string StrengthLabelKey(BreakStrength strength) => "SlidesStrength" + strength;
-
-    /// <summary>The small line icons on the buttons (fixed markup, no user text).</summary>
-    private static MarkupString Icon(string name) => new(
-        "<svg viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\"><path d=\"" + name switch
-        {
-            "up" => "M12 19V5M5 12l7-7 7 7",
-            "down" => "M12 5v14M5 12l7 7 7-7",
-            "add" => "M12 5v14M5 12h14",
-            "delete" => "M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3",
-            "split" => "M12 9V3M9 6l3-3 3 3M12 15v6M9 18l3 3 3-3M4 12h3M10 12h4M17 12h3",
-            "merge" => "M12 3v5M9 5l3 3 3-3M12 21v-5M9 19l3-3 3 3M4 12h16",
-            "more" => "M5 12a1 1 0 1 0 2 0a1 1 0 1 0-2 0M11 12a1 1 0 1 0 2 0a1 1 0 1 0-2 0M17 12a1 1 0 1 0 2 0a1 1 0 1 0-2 0",
-            "grip" => "M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01",
-            _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
-        } + "\"/></svg>");
 }
