@@ -26,9 +26,12 @@ public sealed class SlideDrag
 
     public void Enter(int slide, int? segment) => dropTarget = Accepts(slide, segment) is { } target ? target : null;
 
+    /// <summary>Whether something dragged would land on this slide or segment now.</summary>
+    public bool IsTarget(int slide, int? segment) => dropTarget == (slide, segment);
+
     /// <summary>The class of a slide or segment, marked while something dragged would land there.</summary>
     public string Class(string baseClass, int slide, int? segment) =>
-        dropTarget == (slide, segment) ? baseClass + " drop-target" : baseClass;
+        IsTarget(slide, segment) ? baseClass + " drop-target" : baseClass;
 
     /// <summary>Ends the drag over a slide or segment; answers the move it makes, or null when it cannot go there.</summary>
     public Move? Drop(int slide, int? segment)

@@ -6,6 +6,7 @@ using Course.Core.Timing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
+using static Course.Web.Components.Pages.Studio.Editor.SlidesMarkup;
 using Microsoft.JSInterop;
 
 namespace Course.Web.Components.Pages.Studio.Editor;
@@ -22,14 +23,9 @@ public sealed partial class SlidesView : ComponentBase
     /// <summary>How many of a script's errors are listed when it cannot be shown.</summary>
     internal const int ErrorsShown = 5;
 
-    /// <summary>The pause given to a segment that had none.</summary>
-    internal const int NewPauseMilliseconds = 500;
-
     private readonly Dictionary<string, ElementReference> elements = [];
     private readonly SlideDrag drag = new();
-    private readonly Dictionary<(int Slide, int Segment), string> textDrafts = [];
-    private readonly Dictionary<(int Slide, int Segment), string> textProblems = [];
-    private readonly Dictionary<(int Slide, int Segment), string> pauseProblems = [];
+    private int generation; // a new one clears the segment rows' typed text and problems: their positions moved
     private string? seenText;
     private string currentText = "";
     private ScriptParseResult parsed = new(null, []);
@@ -69,9 +65,7 @@ public sealed partial class SlidesView : ComponentBase
             // Changed from outside (the script view, a restore): start afresh.
             currentText = text;
             hasFrontMatter = HasFrontMatter(text);
-            textDrafts.Clear();
-            textProblems.Clear();
-            pauseProblems.Clear();
+            generation++;
             Show(ScriptParser.Parse(text));
         }
     }
@@ -174,9 +168,7 @@ public sealed partial class SlidesView : ComponentBase
             return;
         }
 
-        textDrafts.Clear();
-        textProblems.Clear();
-        pauseProblems.Clear();
+        generation++;
         await Commit(edited, announcement, focus);
     }
 
@@ -270,126 +262,39 @@ public sealed partial class SlidesView : ComponentBase
             L["SlidesStatusSegmentDeleted", segment + 1, slide + 1], SegmentId(slide, Math.Min(segment, remaining - 1), "text"));
     }
 
-    private async Task OnTextInput(int slide, int segment, ChangeEventArgs e)
+    private Task ActAsync(int slide, int segment, SegmentAction action) => action switch
     {
-        if (Script is not { } script)
-        {
-            return;
-        }
-
-        var key = (slide, segment);
-        var value = e.Value?.ToString() ?? "";
-        textDrafts[key] = value;
-        var check = ScriptEdits.CheckSegmentText(value, script.Slides[slide].Segments[segment].Pause is not null);
-        if (!check.IsValid)
-        {
-            textProblems[key] = TextProblem(check);
-            return;
-        }
-
-        var edited = ScriptEdits.SetSegmentText(script, slide, segment, value);
-        if (ReferenceEquals(edited, script))
-        {
-            textProblems.Remove(key);
-            return;
-        }
-
-        if (await Commit(edited, null, null) is { } problem)
-        {
-            textProblems[key] = L["SlidesTextInvalid", problem];
-            status = "";
-        }
-        else
-        {
-            textProblems.Remove(key);
-        }
-    }
-
-    /// <summary>Leaving a field shows its text as the script now holds it, unless it still has a problem to fix.</summary>
-    private void OnTextCommitted(int slide, int segment)
-    {
-        if (!textProblems.ContainsKey((slide, segment)))
-        {
-            textDrafts.Remove((slide, segment));
-        }
-    }
-
-    private string TextProblem(SegmentTextCheck check) => check.Problem switch
-    {
-        SegmentTextProblem.LineBreak => L["SlidesTextLineBreak"],
-        SegmentTextProblem.Empty => L["SlidesTextEmpty"],
-        SegmentTextProblem.ContainsBreak => L["SlidesTextBreak"],
-        _ => L["SlidesTextInvalid", check.Error is { } error ? ScriptErrorText.Say(L, error).Text : check.Detail ?? ""],
+        SegmentAction.MoveUp => MoveSegmentBy(slide, segment, -1),
+        SegmentAction.MoveDown => MoveSegmentBy(slide, segment, 1),
+        SegmentAction.AddAfter => AddSegmentAfter(slide, segment),
+        SegmentAction.SplitHere => SplitAt(slide, segment),
+        _ => DeleteSegment(slide, segment),
     };
 
-    // Pauses
-
-    private Task AddPause(int slide, int segment) =>
-        SetPause(slide, segment, Pause.FromMilliseconds(NewPauseMilliseconds), SegmentId(slide, segment, "seconds"));
-
-    private Task RemovePause(int slide, int segment) =>
-        SetPause(slide, segment, null, SegmentId(slide, segment, "add-pause"));
-
-    private Task OnSecondsChanged(int slide, int segment, ChangeEventArgs e)
-    {
-        var key = (slide, segment);
-        if (PauseText.ReadMilliseconds(e.Value?.ToString()) is not { } milliseconds)
-        {
-            pauseProblems[key] = L["SlidesPauseOutOfRange", Pause.MaxMilliseconds / 1000];
-            return Task.CompletedTask;
-        }
-
-        pauseProblems.Remove(key);
-        var current = Script?.Slides[slide].Segments[segment].Pause;
-        return current?.Milliseconds == milliseconds && !PauseText.IsStrength(current)
-            ? Task.CompletedTask
-            : SetPause(slide, segment, Pause.FromMilliseconds(milliseconds), null);
-    }
-
-    private Task OnStrengthChanged(int slide, int segment, ChangeEventArgs e)
-    {
-        var current = Script?.Slides[slide].Segments[segment].Pause;
-        var value = e.Value?.ToString();
-        if (current is null || value == PauseText.StrengthOption(current))
-        {
-            return Task.CompletedTask;
-        }
-
-        pauseProblems.Remove((slide, segment));
-        return BreakStrengths.TryParse(value ?? "", out var strength)
-            ? SetPause(slide, segment, Pause.FromStrength(strength), null)
-            : SetPause(slide, segment, Pause.FromMilliseconds(current.Milliseconds), null);
-    }
-
-    private async Task SetPause(int slide, int segment, Pause? pause, string? focus)
+    /// <summary>A segment's own edit (its text or pause); the rows stay, with what is typed in them.</summary>
+    private async Task<string?> EditSegmentAsync(SegmentEdit edit)
     {
         if (Script is not { } script)
         {
-            return;
+            return null;
         }
 
-        var announcement = pause is null
-            ? L["SlidesStatusPauseRemoved", segment + 1, slide + 1]
-            : L["SlidesStatusPauseSet", segment + 1, slide + 1, PauseText.Seconds(pause.Milliseconds)];
+        string? problem = null;
         try
         {
-            var edited = ScriptEdits.SetPause(script, slide, segment, pause);
-            if (!ReferenceEquals(edited, script))
+            var edited = edit.Apply(script);
+            if (!ReferenceEquals(edited, script) && await Commit(edited, edit.Announcement, edit.Focus) is { } refused)
             {
-                await Commit(edited, announcement, focus);
+                problem = refused;
+                status = edit.Quiet ? "" : status;
             }
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             status = L["SlidesEditRefused", e.Message];
         }
+
+        StateHasChanged();
+        return problem;
     }
-
-    // Rendering helpers
-
-    private static string SlideId(int slide, string part) => $"slides-{slide + 1}-{part}";
-
-    private static string SegmentId(int slide, int segment, string part) => $"slides-{slide + 1}-{segment + 1}-{part}";
-
-    private static string StrengthLabelKey(BreakStrength strength) => "SlidesStrength" + strength;
 }

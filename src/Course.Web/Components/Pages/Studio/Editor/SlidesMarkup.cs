@@ -2,9 +2,13 @@ using Microsoft.AspNetCore.Components;
 
 namespace Course.Web.Components.Pages.Studio.Editor;
 
-/// <summary>The slides view's button icons.</summary>
-public static class SlideIcons
+/// <summary>The slides view's element ids (what focus returns to after an edit) and button icons.</summary>
+public static class SlidesMarkup
 {
+    public static string SlideId(int slide, string part) => $"slides-{slide + 1}-{part}";
+
+    public static string SegmentId(int slide, int segment, string part) => $"slides-{slide + 1}-{segment + 1}-{part}";
+
     /// <summary>The small line icons on the buttons (fixed markup, no user text).</summary>
     public static MarkupString Icon(string name) => new(
         "<svg viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\"><path d=\"" + name switch
