@@ -29,8 +29,7 @@ public sealed partial class ChapterEditor : ComponentBase, IEditorHost, IAsyncDi
 
     /// <summary>Whether the browser side (studio.js) has been started for this editor.</summary>
     private bool browserStarted;
-    private ElementReference textarea;
-    private ElementReference mirror;
+    private ScriptPane? scriptPane;
 
     [Parameter, EditorRequired]
     public int ChapterId { get; set; }
@@ -86,7 +85,7 @@ public sealed partial class ChapterEditor : ComponentBase, IEditorHost, IAsyncDi
         self = DotNetObjectReference.Create(this);
         try
         {
-            (browser, var foundZone, backupAt) = await EditorBrowser.StartAsync(JS, Assets["js/studio.js"], self, textarea, mirror,
+            (browser, var foundZone, backupAt) = await EditorBrowser.StartAsync(JS, Assets["js/studio.js"], self, scriptPane!.Textarea, scriptPane.Mirror,
                 ChapterId, session.Revision, session.Buffer.Epoch, session.Text.Length);
             zone = foundZone ?? zone;
             await SendErrorsAsync();
