@@ -24,7 +24,7 @@ public sealed partial class ChapterPlayer : ComponentBase
     private ChapterView? view;
     private ChapterPlayback? playback;
     private PlaybackState state = null!;
-    private IJSObjectReference? module;
+    private JsModule? module;
     private DotNetObjectReference<ChapterPlayer>? self;
     private long spokenStep = -1;
     private bool resumeAfterReconnect;
@@ -170,8 +170,7 @@ public sealed partial class ChapterPlayer : ComponentBase
         counted = true;
         Metrics.PlayerOpened(Language);
         self = DotNetObjectReference.Create(this);
-        // "./" makes the import resolve against the page's base address, not blazor.web.js's folder.
-        module = await JS.InvokeAsync<IJSObjectReference>("import", $"./{Assets["js/player.js"]}");
+        module = await JsModule.ImportAsync(JS, Assets["js/player.js"]);
         var settings = await module.InvokeAsync<PlayerSettings?>("start", self) ?? new PlayerSettings(false, 1.0);
         playback.SetSpeed(settings.Speed);
         playback.SetNarration(settings.Narration);
@@ -312,24 +311,7 @@ public sealed partial class ChapterPlayer : ComponentBase
     private Task SaveSettingsAsync() => CallAsync("saveSettings", playback!.State.Narration, playback.State.Speed);
 
     /// <summary>Calls the browser unless it is gone; the server's state stays right either way.</summary>
-    private async Task CallAsync(string identifier, params object?[] args)
-    {
-        if (module is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await module.InvokeVoidAsync(identifier, args);
-        }
-        catch (JSDisconnectedException)
-        {
-        }
-        catch (TaskCanceledException)
-        {
-        }
-    }
+    private Task CallAsync(string identifier, params object?[] args) => module?.CallAsync(identifier, args) ?? Task.CompletedTask;
 
     private void OnConnectionLost()
     {
@@ -368,14 +350,8 @@ public sealed partial class ChapterPlayer : ComponentBase
 
         if (module is not null)
         {
-            try
-            {
-                await module.InvokeVoidAsync("dispose");
-                await module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-            }
+            await module.CallAsync("dispose");
+            await module.DisposeAsync();
         }
 
         self?.Dispose();

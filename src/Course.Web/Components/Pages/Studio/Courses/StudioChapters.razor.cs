@@ -1,3 +1,4 @@
+using Course.Web.Components.Shared;
 using Course.Web.Data;
 using Course.Web.Studio;
 using Microsoft.AspNetCore.Components;
@@ -8,23 +9,17 @@ using Microsoft.JSInterop;
 namespace Course.Web.Components.Pages.Studio.Courses;
 
 /// <summary>
-/// The studio's courses and chapters: create, rename, reorder, delete or retire, and import files
-/// (uploaded by studio.js over plain HTTP, never through the circuit).
+/// The studio's courses and their chapters: rename, reorder, delete or retire. Creating a chapter and
+/// importing files are the forms' own (<see cref="NewChapterForm"/>, <see cref="ImportForm"/>, <see cref="PackageImportForm"/>).
 /// </summary>
 public sealed partial class StudioChapters : ComponentBase, IAsyncDisposable
 {
-    internal static readonly string[] CommonLanguages = ["es", "en", "pt", "fr", "de", "it", "ca"];
-
     private IReadOnlyList<StudioCourseRow> courses = [];
-    private IJSObjectReference? module;
+    private JsModule? module;
     private string author = "";
 
-    // New chapter.
-    private string newTitle = "";
-    private string newLanguage = "";
-    private int newCourseId;
-    private string? createError;
-    private bool creating;
+    /// <summary>The course the new-chapter and import forms start on: the first, or the one just created.</summary>
+    private int chosenCourseId;
 
     // Details (rename, language, description) of one chapter at a time.
     private int? detailsFor;
@@ -53,8 +48,6 @@ public sealed partial class StudioChapters : ComponentBase, IAsyncDisposable
     [CascadingParameter]
     private Task<AuthenticationState>? Authentication { get; set; }
 
-    private StudioCourseRow? NewCourse => courses.FirstOrDefault(c => c.CourseId == newCourseId);
-
 
     protected override async Task OnInitializedAsync()
     {
@@ -66,8 +59,7 @@ public sealed partial class StudioChapters : ComponentBase, IAsyncDisposable
         await LoadAsync();
         if (courses.Count > 0)
         {
-            newCourseId = importCourseId = courses[0].CourseId;
-            newLanguage = courses[0].Language;
+            chosenCourseId = courses[0].CourseId;
         }
     }
 
@@ -77,7 +69,7 @@ public sealed partial class StudioChapters : ComponentBase, IAsyncDisposable
         {
             try
             {
-                module = await JS.InvokeAsync<IJSObjectReference>("import", $"./{Assets["js/studio.js"]}");
+                module = await JsModule.ImportAsync(JS, Assets["js/studio.js"]);
                 StateHasChanged();
             }
             catch (JSDisconnectedException)
@@ -108,66 +100,17 @@ public sealed partial class StudioChapters : ComponentBase, IAsyncDisposable
         await LoadAsync();
         if (courses.FirstOrDefault(c => c.CourseId == courseId) is { } course)
         {
-            newCourseId = importCourseId = courseId;
-            newLanguage = course.Language;
+            chosenCourseId = courseId;
             announcement = L["StudioCourseCreated", course.Title];
             await FocusAsync("new-title");
         }
     }
 
-    // ---- Create --------------------------------------------------------------------------------
-
-    private void OnNewCourseChanged(ChangeEventArgs e)
+    /// <summary>A package brought a course (new or updated): the list shows it, and the form says which.</summary>
+    private async Task<string?> PackageImportedAsync(int courseId)
     {
-        if (int.TryParse(e.Value?.ToString(), out var id))
-        {
-            newCourseId = id;
-            if (NewCourse is { } course && string.IsNullOrWhiteSpace(newTitle))
-            {
-                newLanguage = course.Language;
-            }
-        }
-    }
-
-    private async Task CreateAsync()
-    {
-        createError = Validate(newTitle.Trim(), newLanguage.Trim());
-        if (createError is not null || NewCourse is null || creating)
-        {
-            createError ??= L["StudioNoCourse"].Value;
-            return;
-        }
-
-        creating = true;
-        try
-        {
-            var id = await Studio.CreateChapterAsync(newCourseId, newTitle.Trim(), newLanguage.Trim(), author);
-            Navigation.NavigateTo($"/studio/chapters/{id}");
-        }
-        finally
-        {
-            creating = false;
-        }
-    }
-
-    private string? Validate(string title, string language)
-    {
-        if (title.Length == 0)
-        {
-            return L["StudioTitleRequired"];
-        }
-
-        if (ScriptErrorText.SayMetadataProblem(L, "title", title) is { } titleProblem)
-        {
-            return titleProblem;
-        }
-
-        if (language.Length == 0)
-        {
-            return L["StudioLanguageRequired"];
-        }
-
-        return ScriptErrorText.SayMetadataProblem(L, "language", language);
+        await LoadAsync();
+        return courses.FirstOrDefault(c => c.CourseId == courseId)?.Title;
     }
 
     // ---- Details -------------------------------------------------------------------------------
@@ -191,7 +134,7 @@ public sealed partial class StudioChapters : ComponentBase, IAsyncDisposable
 
     private async Task SaveDetailsAsync(StudioChapterRow chapter)
     {
-        detailsError = Validate(detailsTitle.Trim(), detailsLanguage.Trim());
+        detailsError = ChapterFields.Problem(L, detailsTitle.Trim(), detailsLanguage.Trim());
         if (detailsError is null && detailsDescription.Trim().Length > 0)
         {
             detailsError = ScriptErrorText.SayMetadataProblem(L, "description", detailsDescription.Trim());
@@ -262,21 +205,7 @@ public sealed partial class StudioChapters : ComponentBase, IAsyncDisposable
 
     // ---- Helpers -------------------------------------------------------------------------------
 
-    private async Task FocusAsync(string id)
-    {
-        if (module is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await module.InvokeVoidAsync("focus", id);
-        }
-        catch (JSDisconnectedException)
-        {
-        }
-    }
+    private Task FocusAsync(string id) => module?.CallAsync("focus", id) ?? Task.CompletedTask;
 
     private string StatusName(ChapterStatus status) => status switch
     {
@@ -289,13 +218,7 @@ public sealed partial class StudioChapters : ComponentBase, IAsyncDisposable
     {
         if (module is not null)
         {
-            try
-            {
-                await module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-            }
+            await module.DisposeAsync();
         }
     }
 }

@@ -10,7 +10,10 @@ public sealed class ScriptBuffer(string text)
 {
     private bool pending; // a long edit has arrived in part
 
-    public string Text { get; private set; } = text.Replace("\r\n", "\n").Replace('\r', '\n');
+    public string Text { get; private set; } = Normalize(text);
+
+    /// <summary>The text as the browser's textarea holds it: lines end in "\n" alone.</summary>
+    public static string Normalize(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n');
 
     public int Epoch { get; private set; }
 

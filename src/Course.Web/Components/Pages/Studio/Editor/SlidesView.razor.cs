@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Course.Core.Authoring;
 using Course.Core.Rendering;
 using Course.Core.Scripts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
+using static Course.Web.Components.Pages.Studio.Editor.SlidesMarkup;
 using Microsoft.JSInterop;
 
 namespace Course.Web.Components.Pages.Studio.Editor;
@@ -22,15 +22,9 @@ public sealed partial class SlidesView : ComponentBase
     /// <summary>How many of a script's errors are listed when it cannot be shown.</summary>
     internal const int ErrorsShown = 5;
 
-    /// <summary>The pause given to a segment that had none.</summary>
-    internal const int NewPauseMilliseconds = 500;
-
-    private const string TimeOption = "time";
-
     private readonly Dictionary<string, ElementReference> elements = [];
-    private readonly Dictionary<(int Slide, int Segment), string> textDrafts = [];
-    private readonly Dictionary<(int Slide, int Segment), string> textProblems = [];
-    private readonly Dictionary<(int Slide, int Segment), string> pauseProblems = [];
+    private readonly SlideDrag drag = new();
+    private int generation; // a new one clears the segment rows' typed text and problems: their positions moved
     private string? seenText;
     private string currentText = "";
     private ScriptParseResult parsed = new(null, []);
@@ -75,9 +69,7 @@ public sealed partial class SlidesView : ComponentBase
             currentText = text;
             var result = ParsedScript.For(text, Parsed).Result;
             hasFrontMatter = result.FrontMatter is not null;
-            textDrafts.Clear();
-            textProblems.Clear();
-            pauseProblems.Clear();
+            generation++;
             Show(result);
         }
     }
@@ -171,11 +163,16 @@ public sealed partial class SlidesView : ComponentBase
             return;
         }
 
-        textDrafts.Clear();
-        textProblems.Clear();
-        pauseProblems.Clear();
+        generation++;
         await Commit(edited, announcement, focus);
     }
+
+    private Task Drop(int slide, int? segment) => drag.Drop(slide, segment) switch
+    {
+        { Segment: { } from } move => MoveSegment(move.Slide, from, move.Offset),
+        { } move => MoveSlide(move.Slide, move.Offset),
+        null => Task.CompletedTask,
+    };
 
     // Slides (numbers in messages and names are 1-based; indexes 0-based)
 
@@ -208,118 +205,91 @@ public sealed partial class SlidesView : ComponentBase
         Restructure(s => ScriptEdits.SplitSlide(s, slide, segment),
             L["SlidesStatusSlideSplit", slide + 1, segment + 1, slide + 2], SlideId(slide + 1, "heading"));
 
-    // Pauses
+    // Segments
 
-    private Task AddPause(int slide, int segment) =>
-        SetPause(slide, segment, Pause.FromMilliseconds(NewPauseMilliseconds), SegmentId(slide, segment, "seconds"));
-
-    private Task RemovePause(int slide, int segment) =>
-        SetPause(slide, segment, null, SegmentId(slide, segment, "add-pause"));
-
-    private Task OnSecondsChanged(int slide, int segment, ChangeEventArgs e)
+    /// <summary>
+    /// One place up or down: within the slide, or past its edge into the slide before or after (a slide keeps
+    /// at least one segment), so a line can reach any slide by buttons alone.
+    /// </summary>
+    private bool CanMoveSegment(int slide, int segment, int direction)
     {
-        var key = (slide, segment);
-        // "1.5" or "1,5" (as Spanish writes it), with or without a trailing "s".
-        var typed = (e.Value?.ToString() ?? "").Trim().TrimEnd('s', 'S').Trim().Replace(',', '.');
-        if (!decimal.TryParse(typed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
-            || seconds > Pause.MaxMilliseconds / 1000m) // compared in seconds: a 29-digit entry times 1000 overflows
-        {
-            pauseProblems[key] = L["SlidesPauseOutOfRange", Pause.MaxMilliseconds / 1000];
-            return Task.CompletedTask;
-        }
-
-        pauseProblems.Remove(key);
-        var milliseconds = (int)Math.Round(seconds * 1000, MidpointRounding.AwayFromZero);
-        var current = Script?.Slides[slide].Segments[segment].Pause;
-        return current?.Milliseconds == milliseconds && !IsStrength(current)
-            ? Task.CompletedTask
-            : SetPause(slide, segment, Pause.FromMilliseconds(milliseconds), null);
+        var slides = Script!.Slides;
+        var count = slides[slide].Segments.Count;
+        var target = segment + direction;
+        return target >= 0 && target < count
+            || count > 1 && slide + direction >= 0 && slide + direction < slides.Count;
     }
 
-    private Task OnStrengthChanged(int slide, int segment, ChangeEventArgs e)
+    private Task MoveSegmentBy(int slide, int segment, int direction)
     {
-        var current = Script?.Slides[slide].Segments[segment].Pause;
-        var value = e.Value?.ToString();
-        if (current is null || value == StrengthOption(current))
+        var count = Script!.Slides[slide].Segments.Count;
+        if (segment + direction >= 0 && segment + direction < count)
         {
-            return Task.CompletedTask;
+            return MoveSegment(slide, segment, direction);
         }
 
-        pauseProblems.Remove((slide, segment));
-        return BreakStrengths.TryParse(value ?? "", out var strength)
-            ? SetPause(slide, segment, Pause.FromStrength(strength), null)
-            : SetPause(slide, segment, Pause.FromMilliseconds(current.Milliseconds), null);
+        var target = slide + direction;
+        // Down: it becomes the first of the next slide; up: the last of the one before.
+        var index = direction > 0 ? 0 : Script.Slides[target].Segments.Count;
+        return Restructure(s => ScriptEdits.MoveSegmentToSlide(s, slide, direction),
+            L[direction > 0 ? "SlidesStatusSegmentMovedToNext" : "SlidesStatusSegmentMovedToPrevious", segment + 1, slide + 1, target + 1],
+            SegmentId(target, index, direction > 0 ? "down" : "up"));
     }
 
-    private async Task SetPause(int slide, int segment, Pause? pause, string? focus)
+    private Task MoveSegment(int slide, int segment, int offset)
+    {
+        var target = segment + offset;
+        var count = Script!.Slides[slide].Segments.Count;
+        var button = offset < 0 ? (target == 0 ? "down" : "up") : (target == count - 1 ? "up" : "down");
+        return Restructure(s => ScriptEdits.MoveSegment(s, slide, segment, offset),
+            L[offset < 0 ? "SlidesStatusSegmentMovedUp" : "SlidesStatusSegmentMovedDown", segment + 1, slide + 1, target + 1],
+            SegmentId(slide, target, button));
+    }
+
+    private Task AddSegmentAfter(int slide, int segment) =>
+        Restructure(s => ScriptEdits.InsertSegment(s, slide, segment + 1, new ScriptSegment(L["SlidesNewSegmentText"])),
+            L["SlidesStatusSegmentAdded", segment + 2, slide + 1], SegmentId(slide, segment + 1, "text"));
+
+    private Task DeleteSegment(int slide, int segment)
+    {
+        var remaining = Script!.Slides[slide].Segments.Count - 1;
+        return Restructure(s => ScriptEdits.DeleteSegment(s, slide, segment),
+            L["SlidesStatusSegmentDeleted", segment + 1, slide + 1], SegmentId(slide, Math.Min(segment, remaining - 1), "text"));
+    }
+
+    private Task ActAsync(int slide, int segment, SegmentAction action) => action switch
+    {
+        SegmentAction.MoveUp => MoveSegmentBy(slide, segment, -1),
+        SegmentAction.MoveDown => MoveSegmentBy(slide, segment, 1),
+        SegmentAction.AddAfter => AddSegmentAfter(slide, segment),
+        SegmentAction.SplitHere => SplitAt(slide, segment),
+        _ => DeleteSegment(slide, segment),
+    };
+
+    /// <summary>A segment's own edit (its text or pause); the rows stay, with what is typed in them.</summary>
+    private async Task<string?> EditSegmentAsync(SegmentEdit edit)
     {
         if (Script is not { } script)
         {
-            return;
+            return null;
         }
 
-        var announcement = pause is null
-            ? L["SlidesStatusPauseRemoved", segment + 1, slide + 1]
-            : L["SlidesStatusPauseSet", segment + 1, slide + 1, Seconds(pause.Milliseconds)];
+        string? problem = null;
         try
         {
-            var edited = ScriptEdits.SetPause(script, slide, segment, pause);
-            if (!ReferenceEquals(edited, script))
+            var edited = edit.Apply(script);
+            if (!ReferenceEquals(edited, script) && await Commit(edited, edit.Announcement, edit.Focus) is { } refused)
             {
-                await Commit(edited, announcement, focus);
+                problem = refused;
+                status = edit.Quiet ? "" : status;
             }
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             status = L["SlidesEditRefused", e.Message];
         }
+
+        StateHasChanged();
+        return problem;
     }
-
-    /// <summary>The strength a break was written with (a bare &lt;break/&gt; is medium), or "time".</summary>
-    private static string StrengthOption(Pause pause)
-    {
-        if (StrengthAttribute().Match(pause.Markup) is { Success: true } match)
-        {
-            return match.Groups[1].Value;
-        }
-
-        return TimeAttribute().IsMatch(pause.Markup) ? TimeOption : BreakStrengths.Name(BreakStrength.Medium);
-    }
-
-    private static bool IsStrength(Pause pause) => StrengthOption(pause) != TimeOption;
-
-    [GeneratedRegex("""strength\s*=\s*["']([a-z-]+)["']""")]
-    private static partial Regex StrengthAttribute();
-
-    [GeneratedRegex("""time\s*=""")]
-    private static partial Regex TimeAttribute();
-
-    // Rendering helpers
-
-    private static string Seconds(int milliseconds) =>
-        (milliseconds / 1000m).ToString("0.0##", CultureInfo.CurrentCulture);
-
-    private static string InvariantSeconds(int milliseconds) =>
-        (milliseconds / 1000m).ToString("0.###", CultureInfo.InvariantCulture);
-
-    private static string SlideId(int slide, string part) => $"slides-{slide + 1}-{part}";
-
-    private static string SegmentId(int slide, int segment, string part) => $"slides-{slide + 1}-{segment + 1}-{part}";
-
-    private static string StrengthLabelKey(BreakStrength strength) => "SlidesStrength" + strength;
-
-    /// <summary>The small line icons on the buttons (fixed markup, no user text).</summary>
-    private static MarkupString Icon(string name) => new(
-        "<svg viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\"><path d=\"" + name switch
-        {
-            "up" => "M12 19V5M5 12l7-7 7 7",
-            "down" => "M12 5v14M5 12l7 7 7-7",
-            "add" => "M12 5v14M5 12h14",
-            "delete" => "M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3",
-            "split" => "M12 9V3M9 6l3-3 3 3M12 15v6M9 18l3 3 3-3M4 12h3M10 12h4M17 12h3",
-            "merge" => "M12 3v5M9 5l3 3 3-3M12 21v-5M9 19l3-3 3 3M4 12h16",
-            "more" => "M5 12a1 1 0 1 0 2 0a1 1 0 1 0-2 0M11 12a1 1 0 1 0 2 0a1 1 0 1 0-2 0M17 12a1 1 0 1 0 2 0a1 1 0 1 0-2 0",
-            "grip" => "M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01",
-            _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
-        } + "\"/></svg>");
 }

@@ -269,8 +269,6 @@ public sealed partial class QuizEditor : ComponentBase
 
     private string KindName(QuestionKind kind) => QuizWords.KindName(L, kind);
 
-    private string SlideLabel(StudioSlide slide) => QuizWords.SlideLabel(L, chapter!, slide);
-
     private static string Percent(double share) => share.ToString("P0", CultureInfo.CurrentCulture);
 
     private string QuizMeta(StudioQuiz quiz)
