@@ -154,7 +154,7 @@ public sealed class OperatorCommandTests : IDisposable
     [InlineData(new[] { "import", "x.txt", "--course" }, "error: --course needs a value")]
     [InlineData(new[] { "import", "x.txt", "--course", "a", "--colour", "red" }, "error: import does not take --colour")]
     [InlineData(new[] { "export", "ai-engineering" }, "error: export needs a <chapter>")]
-    [InlineData(new[] { "export", "ai-engineering", "foundation-models", "--format", "pdf" }, "error: unknown format 'pdf': use script, ssml or json")]
+    [InlineData(new[] { "export", "ai-engineering", "foundation-models", "--format", "pdf" }, "error: unknown format 'pdf': use script, ssml, json or vtt")]
     public async Task Usage_errors_say_what_is_missing(string[] args, string expected)
     {
         var (exit, _, error) = await Run(args);
