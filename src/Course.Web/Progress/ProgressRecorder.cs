@@ -64,6 +64,10 @@ public sealed class ProgressRecorder(IDbContextFactory<CourseDbContext> contextF
     {
         stopping = stoppingToken;
         var batch = new List<ProgressEvent>(MaxBatch);
+
+        // Compiles the writer's queries now, while the app starts, rather than on the first learners' events after
+        // a restart (seconds on a busy machine, past WrittenWithin; found by the crash test).
+        _ = await TryWriteAsync(batch);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

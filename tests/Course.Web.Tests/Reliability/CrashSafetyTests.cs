@@ -20,7 +20,8 @@ namespace Course.Web.Tests.Reliability;
 public sealed partial class CrashSafetyTests(PublishedApp app, ITestOutputHelper output)
 {
     private const string Password = "crash-test-password";
-    private const int Port = 5114;
+    // COURSE_CRASH_PORT lets the recorded runs of both providers go side by side.
+    private static readonly int Port = int.TryParse(Environment.GetEnvironmentVariable("COURSE_CRASH_PORT"), out var port) && port is > 1024 and < 65536 ? port : 5114;
     private static readonly Uri Address = new($"http://127.0.0.1:{Port}/");
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed partial class CrashSafetyTests(PublishedApp app, ITestOutputHelper
             var journalPath = Path.Combine(data, "journal.tsv");
             var publishes = new List<ConfirmedPublish>();
             using var stopInstructor = new CancellationTokenSource();
-            var publishing = PublishRepeatedlyAsync(instructor, chapterId, baseText, publishes, stopInstructor.Token);
+            var publishing = PublishRepeatedlyAsync(instructor, chapterId, baseText, publishes, output.WriteLine, stopInstructor.Token);
             using var learners = StartLearners(journalPath, $"crash-{seed}");
             var clock = Stopwatch.StartNew();
             var killTimes = new List<DateTimeOffset>();
@@ -82,6 +83,7 @@ public sealed partial class CrashSafetyTests(PublishedApp app, ITestOutputHelper
                 var killedAt = DateTimeOffset.UtcNow;
                 killTimes.Add(killedAt);
                 await server.KillAsync();
+                var killedLog = server.Log;
                 await server.DisposeAsync();
 
                 // The database as the crash left it, before anything starts again (SQLite recovers its WAL on open).
@@ -115,6 +117,10 @@ public sealed partial class CrashSafetyTests(PublishedApp app, ITestOutputHelper
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"kill {kill} at {killedAt:HH:mm:ss.fff}: so far {totals.Submissions} submissions, {totals.Progress} progress steps, {totals.Publishes} publishes confirmed; problems: {found.Count}"));
                 problems.AddRange(found.Select(p => $"kill {kill}: {p}"));
+                if (found.Count > 0)
+                {
+                    output.WriteLine("  the killed server's warnings and errors:\n" + string.Join("\n", killedLog.Split('\n').Where(l => l.Contains("warn", StringComparison.OrdinalIgnoreCase) || l.Contains("fail", StringComparison.OrdinalIgnoreCase) || l.Contains("rror", StringComparison.Ordinal)).TakeLast(20)));
+                }
             }
 
             await stopInstructor.CancelAsync();
@@ -175,7 +181,7 @@ public sealed partial class CrashSafetyTests(PublishedApp app, ITestOutputHelper
     /// Edits (a line tagged with the publish's number) and publishes, again and again; while the server is down
     /// it tries again each second, as an instructor reloads. Only what the page confirmed is listed.
     /// </summary>
-    private static async Task PublishRepeatedlyAsync(IPage page, int chapterId, string baseText, List<ConfirmedPublish> confirmed, CancellationToken stop)
+    private static async Task PublishRepeatedlyAsync(IPage page, int chapterId, string baseText, List<ConfirmedPublish> confirmed, Action<string> log, CancellationToken stop)
     {
         for (var n = 1; !stop.IsCancellationRequested; n++)
         {
@@ -189,6 +195,7 @@ public sealed partial class CrashSafetyTests(PublishedApp app, ITestOutputHelper
                 {
                     // The page left at the kill saved its text on leaving (the editor's beacon) after this page
                     // read the chapter: the editor shows the conflict, as it should. Open it afresh and go on.
+                    log("    instructor: conflict on opening, opened again");
                     continue;
                 }
 
@@ -201,8 +208,9 @@ public sealed partial class CrashSafetyTests(PublishedApp app, ITestOutputHelper
                     confirmed.Add(new ConfirmedPublish(version, tag));
                 }
             }
-            catch (Exception) when (!stop.IsCancellationRequested && !IsUp())
+            catch (Exception e) when (!stop.IsCancellationRequested && !IsUp())
             {
+                log($"    instructor (server down): {e.GetType().Name}: {e.Message.Split('\n')[0]}");
                 await Task.Delay(1000, CancellationToken.None);
             }
             catch (Exception) when (stop.IsCancellationRequested)
