@@ -76,7 +76,13 @@ public sealed partial class CrashSafetyTests(PublishedApp app, ITestOutputHelper
                 // Some progress since the (re)start, and a submission at first, so each kill has something to lose;
                 // the kill then falls anywhere: mid-answer, mid-submit, mid-save, mid-publish, mid-batch.
                 var since = DateTimeOffset.UtcNow;
-                await WaitForActivityAsync(journalPath, since, needSubmission: kill == 1, TimeSpan.FromMinutes(2));
+                if (!await WaitForActivityAsync(journalPath, since, needSubmission: kill == 1, TimeSpan.FromMinutes(2)))
+                {
+                    problems.Add($"kill {kill}: the learners confirmed no progress for 2 minutes after the restart");
+                    output.WriteLine("  " + problems[^1]);
+                    break;
+                }
+
                 output.WriteLine($"  learners active after {clock.Elapsed.TotalSeconds:0.0} s");
                 await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 6000)));
 
@@ -117,6 +123,7 @@ public sealed partial class CrashSafetyTests(PublishedApp app, ITestOutputHelper
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"kill {kill} at {killedAt:HH:mm:ss.fff}: so far {totals.Submissions} submissions, {totals.Progress} progress steps, {totals.Publishes} publishes confirmed; problems: {found.Count}"));
                 problems.AddRange(found.Select(p => $"kill {kill}: {p}"));
+                found.ForEach(p => output.WriteLine("  problem: " + p));
                 if (found.Count > 0)
                 {
                     output.WriteLine("  the killed server's warnings and errors:\n" + string.Join("\n", killedLog.Split('\n').Where(l => l.Contains("warn", StringComparison.OrdinalIgnoreCase) || l.Contains("fail", StringComparison.OrdinalIgnoreCase) || l.Contains("rror", StringComparison.Ordinal)).TakeLast(20)));
@@ -253,15 +260,22 @@ public sealed partial class CrashSafetyTests(PublishedApp app, ITestOutputHelper
         return process;
     }
 
-    private static async Task WaitForActivityAsync(string journal, DateTimeOffset since, bool needSubmission, TimeSpan timeout)
+    /// <summary>False when the learners confirmed nothing new within the timeout.</summary>
+    private static async Task<bool> WaitForActivityAsync(string journal, DateTimeOffset since, bool needSubmission, TimeSpan timeout)
     {
         var until = DateTime.UtcNow + timeout;
         while (JournalLine.Read(journal).Where(l => l.Sent >= since).ToList() is var lines
             && (lines.Count(l => l.Kind == "progress") < 2 || (needSubmission && !lines.Any(l => l.Kind == "submit"))))
         {
-            Assert.True(DateTime.UtcNow < until, "the simulated learners confirmed nothing");
+            if (DateTime.UtcNow > until)
+            {
+                return false;
+            }
+
             await Task.Delay(200);
         }
+
+        return true;
     }
 
     [GeneratedRegex(@"^Saved ")]
