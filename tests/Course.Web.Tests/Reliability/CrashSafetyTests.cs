@@ -50,10 +50,13 @@ public sealed partial class CrashSafetyTests(PublishedApp app, ITestOutputHelper
         Assertions.SetDefaultExpectTimeout(15_000);
         var problems = new List<string>();
         var totals = (Submissions: 0, Progress: 0, Publishes: 0);
+        ServerProcess? server = null;
+        Process? learners = null;
+        using var stopInstructor = new CancellationTokenSource();
         try
         {
             var started = Stopwatch.StartNew();
-            var server = ServerProcess.Start(app.Folder, settings);
+            server = ServerProcess.Start(app.Folder, settings);
             await server.WaitReadyAsync(Address, TimeSpan.FromMinutes(2));
             output.WriteLine($"  first start (migrations, seed) ready in {started.Elapsed.TotalSeconds:0.0} s");
             var instructor = await InstructorAsync(browser, settings);
@@ -66,9 +69,8 @@ public sealed partial class CrashSafetyTests(PublishedApp app, ITestOutputHelper
             var baseText = await OpenEditorAsync(instructor, chapterId);
             var journalPath = Path.Combine(data, "journal.tsv");
             var publishes = new List<ConfirmedPublish>();
-            using var stopInstructor = new CancellationTokenSource();
             var publishing = PublishRepeatedlyAsync(instructor, chapterId, baseText, publishes, output.WriteLine, stopInstructor.Token);
-            using var learners = StartLearners(journalPath, $"crash-{seed}");
+            learners = StartLearners(journalPath, $"crash-{seed}");
             var clock = Stopwatch.StartNew();
             var killTimes = new List<DateTimeOffset>();
             for (var kill = 1; kill <= kills; kill++)
@@ -132,12 +134,23 @@ public sealed partial class CrashSafetyTests(PublishedApp app, ITestOutputHelper
 
             await stopInstructor.CancelAsync();
             await publishing;
-            learners.Kill(entireProcessTree: true);
             output.WriteLine($"{provider}: {kills} kills survived; confirmed {totals.Submissions} submissions, {totals.Progress} progress steps, {totals.Publishes} publishes; lost or broken: {problems.Count}");
-            await server.DisposeAsync();
         }
         finally
         {
+            // Whatever failed, neither the app nor the learners outlive the test (they would hold the port).
+            await stopInstructor.CancelAsync();
+            if (learners is not null)
+            {
+                learners.Kill(entireProcessTree: true);
+                learners.Dispose();
+            }
+
+            if (server is not null)
+            {
+                await server.DisposeAsync();
+            }
+
             if (postgres is not null)
             {
                 CourseAppFactory.DropPostgresDatabase(postgres);

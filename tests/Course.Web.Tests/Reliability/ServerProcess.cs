@@ -138,8 +138,16 @@ public sealed class ServerProcess : IAsyncDisposable
         return process.ExitCode;
     }
 
+    private bool disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         await KillAsync();
         process.Dispose();
     }
