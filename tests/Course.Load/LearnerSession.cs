@@ -23,6 +23,21 @@ public sealed partial class LearnerSession(Uri server, LoadMetrics metrics) : IA
 
     public LoadMetrics Metrics { get; } = metrics;
 
+    /// <summary>The account this learner registered or signed in as (null while anonymous).</summary>
+    public string? Account { get; private set; }
+
+    /// <summary>Where confirmed actions are written, when the run keeps a journal.</summary>
+    public LoadJournal? Journal { get; init; }
+
+    /// <summary>Runs an action and, once the server has shown its effect, writes it to the journal.</summary>
+    public async Task<T> JournaledAsync<T>(string kind, Func<Task<T>> action, string detail = "")
+    {
+        var sent = DateTimeOffset.UtcNow;
+        var result = await action();
+        Journal?.Write(Account, kind, sent, detail);
+        return result;
+    }
+
     /// <summary>The open page's circuit, for inspection.</summary>
     public BlazorCircuit Page => page ?? throw new InvalidOperationException("No page is open.");
 
@@ -33,16 +48,22 @@ public sealed partial class LearnerSession(Uri server, LoadMetrics metrics) : IA
     };
 
     /// <summary>Creates an account through the real registration form; the new learner is signed in.</summary>
-    public Task RegisterAsync(string email, string password, CancellationToken cancellation = default) =>
-        PostAccountFormAsync("/account/register", new()
+    public async Task RegisterAsync(string email, string password, CancellationToken cancellation = default)
+    {
+        await PostAccountFormAsync("/account/register", new()
         {
             ["Input.Email"] = email,
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = password,
         }, cancellation);
+        Account = email;
+    }
 
-    public Task SignInAsync(string email, string password, CancellationToken cancellation = default) =>
-        PostAccountFormAsync("/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = password }, cancellation);
+    public async Task SignInAsync(string email, string password, CancellationToken cancellation = default)
+    {
+        await PostAccountFormAsync("/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = password }, cancellation);
+        Account = email;
+    }
 
     private async Task PostAccountFormAsync(string path, Dictionary<string, string> values, CancellationToken cancellation)
     {

@@ -15,7 +15,8 @@ public sealed record LoadOptions(
     string CheckpointQuiz,
     string FinalQuiz,
     int? ServerPid,
-    string AccountPrefix);
+    string AccountPrefix,
+    string? Journal = null);
 
 /// <summary>
 /// Starts the learners over the ramp, lets them run their scenario until the duration ends, reports every
@@ -27,6 +28,8 @@ public sealed class LoadRun(LoadOptions options, TextWriter output)
 
     private int active;
 
+    private LoadJournal? journal;
+
     public async Task<int> RunAsync()
     {
         var stats = options.ServerPid is { } pid ? new ServerStats(pid) : options.Server.IsLoopback ? ServerStats.ForPort(options.Server.Port) : null;
@@ -34,6 +37,8 @@ public sealed class LoadRun(LoadOptions options, TextWriter output)
         var process = stats is null ? "server process not found: no CPU/memory" : $"pid {stats.Pid}";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"load: {options.Learners} learner(s), scenario {options.Scenario.ToString().ToLowerInvariant()}, ramp {options.Ramp.TotalSeconds:0} s, duration {options.Duration.TotalSeconds:0} s, {(options.SignIn ? "signed in" : "anonymous")}, server {options.Server} ({process})"));
+        using var journalFile = options.Journal is null ? null : new LoadJournal(options.Journal);
+        journal = journalFile;
         using (var warmUp = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
         {
             await WarmUpAsync(warmUp.Token);
@@ -97,7 +102,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter output)
 
         Interlocked.Increment(ref active);
         var scenarios = new Scenarios(options.Chapter, options.CheckpointQuiz, options.FinalQuiz, options.Pace, seed: index);
-        await using var learner = new LearnerSession(options.Server, Metrics);
+        await using var learner = new LearnerSession(options.Server, Metrics) { Journal = journal };
         try
         {
             if (options.SignIn)

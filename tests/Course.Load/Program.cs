@@ -6,9 +6,10 @@ using Course.Load;
 const string Usage = """
     usage: Course.Load --server URL [--scenario play|quiz|mixed] [--learners N] [--ramp SECONDS] [--duration SECONDS]
                        [--anonymous] [--pace FACTOR] [--server-pid PID] [--chapter PATH] [--checkpoint-quiz SLUG]
-                       [--final-quiz SLUG] [--account-prefix PREFIX]
+                       [--final-quiz SLUG] [--account-prefix PREFIX] [--journal FILE]
       scenarios: play, quiz, mixed (half play, half quiz), script (once each, no think time: the browser comparison)
       signed-in learners register as PREFIX-<n>@load.test (default: load-<time>-<random>)
+      --journal FILE appends each action the server confirmed (progress, quiz submissions) with its times
     """;
 
 var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -35,7 +36,7 @@ if (flags.Contains("--help") || flags.Contains("-h"))
     return 0;
 }
 
-var known = new[] { "--server", "--scenario", "--learners", "--ramp", "--duration", "--pace", "--server-pid", "--chapter", "--checkpoint-quiz", "--final-quiz", "--account-prefix" };
+var known = new[] { "--server", "--scenario", "--learners", "--ramp", "--duration", "--pace", "--server-pid", "--chapter", "--checkpoint-quiz", "--final-quiz", "--account-prefix", "--journal" };
 if (values.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
 {
     return Fail($"unknown option {unknown}");
@@ -64,7 +65,8 @@ var options = new LoadOptions(
     new Uri(server.GetLeftPart(UriPartial.Authority) + "/"), scenario, (int)learners, TimeSpan.FromSeconds(ramp), TimeSpan.FromSeconds(duration),
     SignIn: !flags.Contains("--anonymous"), pace, values.GetValueOrDefault("--chapter", Scenarios.DefaultChapter),
     values.GetValueOrDefault("--checkpoint-quiz", "tokens"), values.GetValueOrDefault("--final-quiz", "final"),
-    pid == 0 ? null : (int)pid, values.GetValueOrDefault("--account-prefix", $"load-{DateTime.UtcNow:yyyyMMddHHmmss}-{Random.Shared.Next(1000, 9999)}"));
+    pid == 0 ? null : (int)pid, values.GetValueOrDefault("--account-prefix", $"load-{DateTime.UtcNow:yyyyMMddHHmmss}-{Random.Shared.Next(1000, 9999)}"),
+    values.GetValueOrDefault("--journal"));
 return await new LoadRun(options, Console.Out).RunAsync();
 
 double? Number(string option, double fallback, double min, double max)

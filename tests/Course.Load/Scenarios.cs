@@ -45,7 +45,7 @@ public sealed class Scenarios(string chapterPath, string checkpointQuiz, string 
             while (!learner.Position().Finished)
             {
                 await ThinkAsync(3, cancellation);
-                await learner.NextStepAsync();
+                await learner.JournaledAsync("progress", learner.NextStepAsync);
             }
         }
     }
@@ -70,8 +70,10 @@ public sealed class Scenarios(string chapterPath, string checkpointQuiz, string 
 
         var tries = new Dictionary<string, int>();
         var answered = 0;
+        var sent = DateTimeOffset.UtcNow;
         while (!learner.QuizDone())
         {
+            sent = DateTimeOffset.UtcNow; // the action that shows the result is the one that submits
             await ThinkAsync(2, cancellation);
             if (!await learner.AnswerAsync(tries))
             {
@@ -94,6 +96,8 @@ public sealed class Scenarios(string chapterPath, string checkpointQuiz, string 
                 await learner.NextQuestionAsync();
             }
         }
+
+        learner.Journal?.Write(learner.Account, "submit", sent, quiz);
     }
 
     /// <summary>

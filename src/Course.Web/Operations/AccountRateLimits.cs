@@ -6,7 +6,8 @@ namespace Course.Web.Operations;
 
 /// <summary>
 /// Limits form posts to the sign-in, registration and password-reset pages per client address, against
-/// password guessing and mass sign-ups; everything else is unlimited. Lockout still guards each account.
+/// password guessing and mass sign-ups, and chains the cap on live circuits a client holds
+/// (<see cref="CircuitLimits"/>); everything else is unlimited. Lockout still guards each account.
 /// </summary>
 public static class AccountRateLimits
 {
@@ -18,20 +19,22 @@ public static class AccountRateLimits
         var permitsPerMinute = configuration.GetValue("RateLimits:AccountPostsPerMinute", 10);
         services.AddRateLimiter(options =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            var accountPosts = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsLimited(context.Request)
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) })
                     : RateLimitPartition.GetNoLimiter(string.Empty));
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(accountPosts, CircuitLimits.Create(configuration));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var response = context.HttpContext.Response;
-                response.Headers.RetryAfter = "60";
+                var circuits = CircuitLimits.IsCircuitConnection(context.HttpContext.Request);
+                response.Headers.RetryAfter = circuits ? "5" : "60";
                 response.ContentType = "text/plain; charset=utf-8";
                 var localizer = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                await response.WriteAsync(localizer["TooManyAccountPosts"], cancellationToken);
+                await response.WriteAsync(localizer[circuits ? "TooManyCircuits" : "TooManyAccountPosts"], cancellationToken);
             };
         });
         return services;
