@@ -289,6 +289,64 @@ public partial class StudioBrowserTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Publishing_from_two_tabs_publishes_once_and_the_second_tab_meets_the_first()
+    {
+        var chapter = await NewChapterAsync("Two tabs publish", "First line <break time=\"1s\"/>");
+        var a = await InstructorPageAsync();
+        var b = await InstructorPageAsync();
+        var aScript = await OpenEditorAsync(a, chapter);
+        await OpenEditorAsync(b, chapter);
+
+        const string aText = "First line <break time=\"1s\"/>\nAdded in tab A <break time=\"1s\"/>";
+        await aScript.FillAsync(aText);
+        await Assertions.Expect(a.GetByTestId("save-status")).ToHaveTextAsync(SavedStatus());
+        await a.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(a.GetByText("Version 1 published.")).ToBeVisibleAsync();
+
+        // Tab B still holds the draft as it was before A's save and publication: publishing it would put
+        // the old text live over A's, so B meets A's work instead.
+        await b.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        var conflict = b.Locator(".conflict");
+        await Assertions.Expect(conflict.GetByRole(AriaRole.Heading, new() { Name = "Someone else saved this chapter" })).ToBeVisibleAsync();
+        await Assertions.Expect(b.GetByText("Version 2 published.")).ToHaveCountAsync(0);
+
+        using var scope = browser.App.Services.CreateScope();
+        var versions = await scope.ServiceProvider.GetRequiredService<ChapterStudio>().HistoryAsync(chapter);
+        Assert.Equal([1], versions.Select(v => v.Number));
+        Assert.Equal(aText, (await DraftAsync(chapter)).PublishedText);
+    }
+
+    [Fact]
+    public async Task A_restore_in_the_history_meets_an_editor_left_open_with_a_conflict_not_a_silent_overwrite()
+    {
+        var chapter = await NewChapterAsync("Restore under me", "Version one <break time=\"1s\"/>");
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            var studio = scope.ServiceProvider.GetRequiredService<ChapterStudio>();
+            var first = Assert.IsType<PublishResult.Published>(await studio.PublishAsync(chapter, 1, "ana@example.com"));
+            var second = Assert.IsType<SaveResult.Saved>(await studio.SaveDraftAsync(chapter, "Version two <break time=\"1s\"/>", first.Revision, "ana@example.com"));
+            Assert.IsType<PublishResult.Published>(await studio.PublishAsync(chapter, second.Revision, "ana@example.com"));
+        }
+
+        var editor = await InstructorPageAsync();
+        var historian = await InstructorPageAsync();
+        var script = await OpenEditorAsync(editor, chapter);
+
+        await historian.GotoAsync($"/studio/chapters/{chapter}/history");
+        await historian.GetByRole(AriaRole.Button, new() { Name = "Restore as draft (Version 1)" }).ClickAsync();
+        await Assertions.Expect(historian.GetByText("Version 1 is now the draft.")).ToBeVisibleAsync();
+
+        // The editor, opened before the restore, types: it meets the restored draft and keeps what it typed.
+        const string typed = "Version two <break time=\"1s\"/>\nTyped in the open editor <break time=\"1s\"/>";
+        await script.FillAsync(typed);
+        var conflict = editor.Locator(".conflict");
+        await Assertions.Expect(conflict.GetByRole(AriaRole.Heading, new() { Name = "Someone else saved this chapter" })).ToBeVisibleAsync();
+        await Assertions.Expect(conflict.Locator(".diff__line--removed")).ToContainTextAsync("Version one");
+        await Assertions.Expect(script).ToHaveValueAsync(typed);
+        Assert.Equal("Version one <break time=\"1s\"/>", (await DraftAsync(chapter)).Text);
+    }
+
+    [Fact]
     public async Task Taking_theirs_keeps_my_text_on_the_page_to_copy_from()
     {
         var chapter = await NewChapterAsync("Take theirs", "One <break time=\"1s\"/>");
