@@ -16,6 +16,16 @@ public enum SegmentAction
     Delete,
 }
 
+/// <summary>What a slide's buttons ask of the slides view.</summary>
+public enum SlideAction
+{
+    MoveUp,
+    MoveDown,
+    AddAfter,
+    MergeWithNext,
+    Delete,
+}
+
 /// <summary>An edit of the script from one segment, for the slides view to write back; Quiet: no announcement if refused.</summary>
 public sealed record SegmentEdit(Func<ChapterScript, ChapterScript> Apply, string? Announcement, string? Focus, bool Quiet = false);
 

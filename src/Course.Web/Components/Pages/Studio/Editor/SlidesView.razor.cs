@@ -186,9 +186,16 @@ public sealed partial class SlidesView : ComponentBase
             SlideId(target, button));
     }
 
-    private Task AddSlideAfter(int slide) =>
-        Restructure(s => ScriptEdits.InsertSlide(s, slide + 1, new ScriptSlide([new ScriptSegment(L["SlidesNewSlideText"])])),
-            L["SlidesStatusSlideAdded", slide + 2], SegmentId(slide + 1, 0, "text"));
+    private Task ActOnSlideAsync(int slide, SlideAction action) => action switch
+    {
+        SlideAction.MoveUp => MoveSlide(slide, -1),
+        SlideAction.MoveDown => MoveSlide(slide, 1),
+        SlideAction.AddAfter => Restructure(s => ScriptEdits.InsertSlide(s, slide + 1, new ScriptSlide([new ScriptSegment(L["SlidesNewSlideText"])])),
+            L["SlidesStatusSlideAdded", slide + 2], SegmentId(slide + 1, 0, "text")),
+        SlideAction.MergeWithNext => Restructure(s => ScriptEdits.MergeWithNext(s, slide),
+            L["SlidesStatusSlidesMerged", slide + 1, slide + 2], SlideId(slide, "heading")),
+        _ => DeleteSlide(slide),
+    };
 
     private Task DeleteSlide(int slide)
     {
@@ -196,10 +203,6 @@ public sealed partial class SlidesView : ComponentBase
         return Restructure(s => ScriptEdits.DeleteSlide(s, slide),
             L["SlidesStatusSlideDeleted", slide + 1], SlideId(Math.Min(slide, remaining - 1), "heading"));
     }
-
-    private Task MergeWithNext(int slide) =>
-        Restructure(s => ScriptEdits.MergeWithNext(s, slide),
-            L["SlidesStatusSlidesMerged", slide + 1, slide + 2], SlideId(slide, "heading"));
 
     private Task SplitAt(int slide, int segment) =>
         Restructure(s => ScriptEdits.SplitSlide(s, slide, segment),
