@@ -86,6 +86,14 @@ public sealed partial class CrashSafetyTests(PublishedApp app, ITestOutputHelper
                 }
 
                 output.WriteLine($"  learners active after {clock.Elapsed.TotalSeconds:0.0} s");
+                if (kill == 1 && !await WaitForPublishAsync(publishes, TimeSpan.FromMinutes(2)))
+                {
+                    // Without one publish confirmed there is no published version whose wholeness a kill can test.
+                    problems.Add("kill 1: the instructor confirmed no publish within 2 minutes of the first start");
+                    output.WriteLine("  " + problems[^1]);
+                    break;
+                }
+
                 await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 6000)));
 
                 var killedAt = DateTimeOffset.UtcNow;
@@ -273,6 +281,29 @@ public sealed partial class CrashSafetyTests(PublishedApp app, ITestOutputHelper
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>False when the instructor's page confirmed no publish within the timeout.</summary>
+    private static async Task<bool> WaitForPublishAsync(List<ConfirmedPublish> publishes, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            lock (publishes)
+            {
+                if (publishes.Count > 0)
+                {
+                    return true;
+                }
+            }
+
+            if (DateTime.UtcNow > until)
+            {
+                return false;
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>False when the learners confirmed nothing new within the timeout.</summary>
