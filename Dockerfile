@@ -8,10 +8,12 @@ WORKDIR /source
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Course.Core/Course.Core.csproj src/Course.Core/
 COPY src/Course.Web/Course.Web.csproj src/Course.Web/
-RUN dotnet restore src/Course.Web/Course.Web.csproj
+# Published for the image's architecture, so it is precompiled (ReadyToRun; see Course.Web.csproj).
+ARG TARGETARCH
+RUN dotnet restore src/Course.Web/Course.Web.csproj -a "$TARGETARCH"
 COPY src/ src/
 COPY wwwroot-assets/ wwwroot-assets/
-RUN dotnet publish src/Course.Web/Course.Web.csproj -c Release -o /app --no-restore
+RUN dotnet publish src/Course.Web/Course.Web.csproj -c Release -a "$TARGETARCH" --self-contained false -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0.15 AS runtime
 WORKDIR /app
