@@ -30,11 +30,11 @@ public sealed class BlazorCircuit : IAsyncDisposable
     private string? secret;
     private volatile bool closing; // the page is being left: like an unloading page, answer nothing more
 
-    private BlazorCircuit(HttpClient http, CookieContainer cookies, Uri baseUri)
+    private BlazorCircuit(HttpClient http, CookieContainer cookies, Uri baseUri, IPAddress? localAddress)
     {
         this.http = http;
         this.baseUri = baseUri;
-        connection = BlazorHub.Build(baseUri, cookies);
+        connection = BlazorHub.Build(baseUri, cookies, localAddress);
         connection.On<long, byte[]>("JS.RenderBatch", OnRenderBatchAsync);
         connection.On<long, string, string, int, long, int>("JS.BeginInvokeJS", OnBeginInvokeJSAsync);
         connection.On<string, bool, string>("JS.EndInvokeDotNet", OnEndInvokeDotNet);
@@ -69,7 +69,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
     public string? Failure { get; private set; }
 
     /// <summary>Fetches the prerendered page, connects and starts its interactive components.</summary>
-    public static async Task<BlazorCircuit> OpenAsync(HttpClient http, CookieContainer cookies, Uri page, CancellationToken cancellation)
+    public static async Task<BlazorCircuit> OpenAsync(HttpClient http, CookieContainer cookies, Uri page, CancellationToken cancellation, IPAddress? localAddress = null)
     {
         using var response = await http.GetAsync(page, cancellation);
         if (response.StatusCode != HttpStatusCode.OK)
@@ -83,7 +83,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
             throw new LoadException($"GET {page.PathAndQuery}: the page has no interactive server component");
         }
 
-        var circuit = new BlazorCircuit(http, cookies, new Uri(page, markers.BaseHref));
+        var circuit = new BlazorCircuit(http, cookies, new Uri(page, markers.BaseHref), localAddress);
         try
         {
             await circuit.StartAsync(page, markers, cancellation);

@@ -26,6 +26,9 @@ public sealed partial class LearnerSession(Uri server, LoadMetrics metrics) : IA
     /// <summary>The account this learner registered or signed in as (null while anonymous).</summary>
     public string? Account { get; private set; }
 
+    /// <summary>The local address every connection of this learner leaves from (null: the system's choice).</summary>
+    public IPAddress? LocalAddress { get; init; }
+
     /// <summary>Where confirmed actions are written, when the run keeps a journal.</summary>
     public LoadJournal? Journal { get; init; }
 
@@ -41,7 +44,7 @@ public sealed partial class LearnerSession(Uri server, LoadMetrics metrics) : IA
     /// <summary>The open page's circuit, for inspection.</summary>
     public BlazorCircuit Page => page ?? throw new InvalidOperationException("No page is open.");
 
-    private HttpClient Http => http ??= new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+    private HttpClient Http => http ??= new HttpClient(Protocol.SourceAddress.Handler(cookies, LocalAddress))
     {
         BaseAddress = Server,
         DefaultRequestHeaders = { { "Accept-Language", "en" } },
@@ -105,7 +108,7 @@ public sealed partial class LearnerSession(Uri server, LoadMetrics metrics) : IA
     {
         await ClosePageAsync();
         var started = Stopwatch.GetTimestamp();
-        page = await BlazorCircuit.OpenAsync(Http, cookies, new Uri(Server, path), cancellation);
+        page = await BlazorCircuit.OpenAsync(Http, cookies, new Uri(Server, path), cancellation, LocalAddress);
         var latency = await page.WaitForAsync(dom => dom.Element(n => n.HasClass(readyClass))?["data-ready"] == "true",
             started, EffectTimeout, $"opening {path}");
         Metrics.Record("load", latency);

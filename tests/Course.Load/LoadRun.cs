@@ -16,7 +16,8 @@ public sealed record LoadOptions(
     string FinalQuiz,
     int? ServerPid,
     string AccountPrefix,
-    string? Journal = null);
+    string? Journal = null,
+    IReadOnlyList<System.Net.IPAddress>? SourceAddresses = null);
 
 /// <summary>
 /// Starts the learners over the ramp, lets them run their scenario until the duration ends, reports every
@@ -102,7 +103,11 @@ public sealed class LoadRun(LoadOptions options, TextWriter output)
 
         Interlocked.Increment(ref active);
         var scenarios = new Scenarios(options.Chapter, options.CheckpointQuiz, options.FinalQuiz, options.Pace, seed: index);
-        await using var learner = new LearnerSession(options.Server, Metrics) { Journal = journal };
+        await using var learner = new LearnerSession(options.Server, Metrics)
+        {
+            Journal = journal,
+            LocalAddress = options.SourceAddresses is { Count: > 0 } addresses ? addresses[index % addresses.Count] : null,
+        };
         try
         {
             if (options.SignIn)

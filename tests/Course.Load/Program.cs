@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Course.Load;
 
 // Simulated learners against a running Course server, at the Blazor Server protocol level (docs/performance.md,
@@ -6,10 +7,12 @@ using Course.Load;
 const string Usage = """
     usage: Course.Load --server URL [--scenario play|quiz|mixed] [--learners N] [--ramp SECONDS] [--duration SECONDS]
                        [--anonymous] [--pace FACTOR] [--server-pid PID] [--chapter PATH] [--checkpoint-quiz SLUG]
-                       [--final-quiz SLUG] [--account-prefix PREFIX] [--journal FILE]
+                       [--final-quiz SLUG] [--account-prefix PREFIX] [--journal FILE] [--source-addresses A,B,...]
       scenarios: play, quiz, mixed (half play, half quiz), script (once each, no think time: the browser comparison)
       signed-in learners register as PREFIX-<n>@load.test (default: load-<time>-<random>)
       --journal FILE appends each action the server confirmed (progress, quiz submissions) with its times
+      --source-addresses spreads learners over local addresses (learner n uses address n mod count), e.g. to reach
+        every instance behind a proxy that keeps a client on one instance by its address (nginx ip_hash)
     """;
 
 var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -36,7 +39,7 @@ if (flags.Contains("--help") || flags.Contains("-h"))
     return 0;
 }
 
-var known = new[] { "--server", "--scenario", "--learners", "--ramp", "--duration", "--pace", "--server-pid", "--chapter", "--checkpoint-quiz", "--final-quiz", "--account-prefix", "--journal" };
+var known = new[] { "--server", "--scenario", "--learners", "--ramp", "--duration", "--pace", "--server-pid", "--chapter", "--checkpoint-quiz", "--final-quiz", "--account-prefix", "--journal", "--source-addresses" };
 if (values.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
 {
     return Fail($"unknown option {unknown}");
@@ -61,12 +64,28 @@ if (Number("--learners", 5, 1, 20_000) is not { } learners
     return 2;
 }
 
+var sourceAddresses = new List<IPAddress>();
+foreach (var text in values.GetValueOrDefault("--source-addresses", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+{
+    if (!IPAddress.TryParse(text, out var address))
+    {
+        return Fail($"--source-addresses: '{text}' is not an IP address");
+    }
+
+    sourceAddresses.Add(address);
+}
+
+if (sourceAddresses.Count > 1_024)
+{
+    return Fail($"--source-addresses: {sourceAddresses.Count} addresses; at most 1024");
+}
+
 var options = new LoadOptions(
     new Uri(server.GetLeftPart(UriPartial.Authority) + "/"), scenario, (int)learners, TimeSpan.FromSeconds(ramp), TimeSpan.FromSeconds(duration),
     SignIn: !flags.Contains("--anonymous"), pace, values.GetValueOrDefault("--chapter", Scenarios.DefaultChapter),
     values.GetValueOrDefault("--checkpoint-quiz", "tokens"), values.GetValueOrDefault("--final-quiz", "final"),
     pid == 0 ? null : (int)pid, values.GetValueOrDefault("--account-prefix", $"load-{DateTime.UtcNow:yyyyMMddHHmmss}-{Random.Shared.Next(1000, 9999)}"),
-    values.GetValueOrDefault("--journal"));
+    values.GetValueOrDefault("--journal"), sourceAddresses);
 return await new LoadRun(options, Console.Out).RunAsync();
 
 double? Number(string option, double fallback, double min, double max)

@@ -10,13 +10,17 @@ namespace Course.Load.Protocol;
 /// <summary>A connection to a Blazor Server hub as blazor.web.js opens it: "_blazor", WebSockets, blazorpack.</summary>
 public static class BlazorHub
 {
-    public static HubConnection Build(Uri baseUri, CookieContainer cookies)
+    public static HubConnection Build(Uri baseUri, CookieContainer cookies, IPAddress? localAddress = null)
     {
         var builder = new HubConnectionBuilder().WithUrl(new Uri(baseUri, "_blazor"), options =>
         {
             options.Cookies = cookies; // the negotiation and the WebSocket carry the learner's sign-in cookie
             options.Transports = HttpTransportType.WebSockets;
             options.Headers["Accept-Language"] = "en";
+            if (localAddress is not null)
+            {
+                SourceAddress.Apply(options, cookies, localAddress);
+            }
         });
         builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol()); // the last IHubProtocol registered wins
         if (Course.Load.BlazorCircuit.Trace is not null)
