@@ -31,7 +31,12 @@ while read -r name value; do fields+=(--data-urlencode "$name=$value"); done < <
 curl -s -o /dev/null -c "$jar" -b "$jar" "${fields[@]}" --data-urlencode "Input.Email=perf-0@load.test" \
   --data-urlencode "Input.Password=load-client-password" "$base/account/login"
 cookie=$(awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s=%s; ", $6, $7 }' "$jar")
-curl -s -H "Cookie: $cookie" "$base/me" | grep -q 'standing__bar' || { echo "the cookie does not open a dashboard with progress"; exit 1; }
+# The progress writer stores within 2 s of the learner's last step: wait for it, briefly.
+for try in $(seq 1 10); do
+  curl -s -H "Cookie: $cookie" "$base/me" | grep -q 'standing__bar' && break
+  [ "$try" = 10 ] && { echo "the cookie does not open a dashboard with progress"; exit 1; }
+  sleep 1
+done
 
 [ -n "${SIGNED_IN_HOLD:-}" ] && { echo "cookie: $cookie"; echo "server pid $server"; sleep "$SIGNED_IN_HOLD"; }
 for page in /me /courses/ai-engineering/chapters/foundation-models; do

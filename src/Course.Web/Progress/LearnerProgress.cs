@@ -36,6 +36,9 @@ public sealed class LearnerProgress(IDbContextFactory<CourseDbContext> contextFa
     public async Task<IReadOnlyList<ChapterStanding>> DashboardAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // One connection for the three reads: EF otherwise takes one from the pool and returns it per query, and
+        // the SQLite pool's lock was the most contended lock under 64 concurrent dashboards (docs/performance.md, figure 5).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var rows = await db.ChapterProgress.AsNoTracking().Where(p => p.UserId == userId)
             .OrderByDescending(p => p.LastActivityAt)
             .ToListAsync(cancellationToken);
