@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace Course.Web.Tests.Security;
 
@@ -23,7 +24,7 @@ namespace Course.Web.Tests.Security;
 /// the owner (the owner's rows unchanged). The pages are found by fetching every page the app maps, so a new
 /// interactive page fails <see cref="Every_interactive_page_has_an_expectation"/> until it has one here.
 /// </summary>
-public sealed class CircuitActionTests : IAsyncLifetime
+public sealed class CircuitActionTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Password = "a-good-password";
     private static readonly string[] Roles = ["anonymous", "learner", "other learner", "instructor"];
@@ -223,6 +224,7 @@ public sealed class CircuitActionTests : IAsyncLifetime
             }
         }
 
+        output.WriteLine($"{Expectations.Count} interactive pages, {tried} replays, {clicks} events dispatched, {failures.Count} wrong");
         Assert.True(failures.Count == 0, $"{failures.Count} of {tried} replays went wrong ({clicks} events dispatched):\n" + string.Join("\n", failures));
         Assert.True(tried >= Expectations.Count * 3, $"only {tried} replays tried");
     }
