@@ -83,6 +83,15 @@ public sealed class BlazorCircuit : IAsyncDisposable
             throw new LoadException($"GET {page.PathAndQuery}: the page has no interactive server component");
         }
 
+        return await StartAsync(http, cookies, page, markers, cancellation, localAddress);
+    }
+
+    /// <summary>
+    /// Connects with <paramref name="cookies"/> and starts the components <paramref name="markers"/> describe, wherever
+    /// they were fetched: the authorization tests replay markers served to someone else.
+    /// </summary>
+    public static async Task<BlazorCircuit> StartAsync(HttpClient http, CookieContainer cookies, Uri page, PageMarkers markers, CancellationToken cancellation, IPAddress? localAddress = null)
+    {
         var circuit = new BlazorCircuit(http, cookies, new Uri(page, markers.BaseHref), localAddress);
         try
         {

@@ -7,7 +7,8 @@ namespace Course.Web.Operations;
 /// <summary>
 /// Limits form posts to the sign-in, registration and password-reset pages per client address, against
 /// password guessing and mass sign-ups, and chains the cap on live circuits a client holds
-/// (<see cref="CircuitLimits"/>); everything else is unlimited. Lockout still guards each account.
+/// (<see cref="CircuitLimits"/>) and the per-client limit on the catalogue API (<see cref="ApiLimits"/>);
+/// everything else is unlimited. Lockout still guards each account.
 /// </summary>
 public static class AccountRateLimits
 {
@@ -25,20 +26,27 @@ public static class AccountRateLimits
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) })
                     : RateLimitPartition.GetNoLimiter(string.Empty));
-            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(accountPosts, CircuitLimits.Create(configuration));
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(accountPosts, CircuitLimits.Create(configuration), ApiLimits.Create(configuration));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var response = context.HttpContext.Response;
-                var circuits = CircuitLimits.IsCircuitConnection(context.HttpContext.Request);
-                response.Headers.RetryAfter = circuits ? "5" : "60";
+                var request = context.HttpContext.Request;
+                var (message, retryAfter) = CircuitLimits.IsCircuitConnection(request) ? ("TooManyCircuits", 5)
+                    : ApiLimits.IsApiRequest(request) ? ("TooManyApiRequests", SecondsLeft(context.Lease) ?? 60)
+                    : ("TooManyAccountPosts", 60);
+                response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 response.ContentType = "text/plain; charset=utf-8";
                 var localizer = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                await response.WriteAsync(localizer[circuits ? "TooManyCircuits" : "TooManyAccountPosts"], cancellationToken);
+                await response.WriteAsync(localizer[message], cancellationToken);
             };
         });
         return services;
     }
+
+    /// <summary>When the refusing window ends, if the limiter says (whole seconds, at least 1).</summary>
+    private static int? SecondsLeft(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : null;
 
     private static bool IsLimited(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)

@@ -49,13 +49,18 @@ public sealed partial class StudioChapters : ComponentBase, IAsyncDisposable
     private Task<AuthenticationState>? Authentication { get; set; }
 
 
+    /// <summary>The circuit's user is no instructor (markers replayed from another's page): nothing is loaded.</summary>
+    private bool denied;
+
     protected override async Task OnInitializedAsync()
     {
-        if (Authentication is not null)
+        if (!await StudioAccess.IsInstructorAsync(Authentication))
         {
-            author = (await Authentication).User.Identity?.Name ?? "";
+            denied = true;
+            return;
         }
 
+        author = (await Authentication!).User.Identity?.Name ?? "";
         await LoadAsync();
         if (courses.Count > 0)
         {

@@ -57,13 +57,18 @@ public sealed partial class ChapterEditor : ComponentBase, IEditorHost, IAsyncDi
 
     private string Language => analysis.Current.Preview?.Chapter.Language ?? draft?.Language ?? "en";
 
+    /// <summary>The circuit's user is no instructor (markers replayed from another's page): nothing is loaded.</summary>
+    private bool denied;
+
     protected override async Task OnInitializedAsync()
     {
-        if (Authentication is not null)
+        if (!await StudioAccess.IsInstructorAsync(Authentication))
         {
-            author = (await Authentication).User.Identity?.Name ?? "";
+            denied = true;
+            return;
         }
 
+        author = (await Authentication!).User.Identity?.Name ?? "";
         draft = await Studio.GetDraftAsync(ChapterId);
         if (draft is null)
         {

@@ -5,6 +5,7 @@ using Course.Web.Lessons;
 using Course.Web.Studio;
 using Course.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using Microsoft.Extensions.Localization;
 
@@ -72,8 +73,20 @@ public sealed partial class QuizEditor : ComponentBase
 
     private bool HasSlides => chapter?.Slides.Count > 0;
 
+    [CascadingParameter]
+    private Task<AuthenticationState>? Authentication { get; set; }
+
+    /// <summary>The circuit's user is no instructor (markers replayed from another's page): nothing is loaded.</summary>
+    private bool denied;
+
     protected override async Task OnInitializedAsync()
     {
+        if (!await StudioAccess.IsInstructorAsync(Authentication))
+        {
+            denied = true;
+            return;
+        }
+
         chapter = await Studio.GetChapterAsync(ChapterId);
         if (chapter is null)
         {
