@@ -12,6 +12,7 @@ public sealed class CourseMetrics
     private readonly UpDownCounter<int> activeLearners;
     private readonly Counter<long> segmentsPlayed;
     private readonly Counter<long> quizSubmissions;
+    private readonly Counter<long> progressDropped;
 
     public CourseMetrics(IMeterFactory meterFactory)
     {
@@ -19,6 +20,7 @@ public sealed class CourseMetrics
         activeLearners = meter.CreateUpDownCounter<int>("course.learners.active", "{learner}", "Open chapter players on this instance.");
         segmentsPlayed = meter.CreateCounter<long>("course.segments.played", "{segment}", "Segments shown by chapter players.");
         quizSubmissions = meter.CreateCounter<long>("course.quiz.submissions", "{submission}", "Quiz attempts submitted.");
+        progressDropped = meter.CreateCounter<long>("course.progress.dropped", "{event}", "Progress events not stored: the writer's queue was full, the app was stopping, or the account was deleted.");
     }
 
     public void PlayerOpened(string language) => activeLearners.Add(1, new KeyValuePair<string, object?>("chapter.language", language));
@@ -28,4 +30,6 @@ public sealed class CourseMetrics
     public void SegmentPlayed(string language) => segmentsPlayed.Add(1, new KeyValuePair<string, object?>("chapter.language", language));
 
     public void QuizSubmitted(bool signedIn) => quizSubmissions.Add(1, new KeyValuePair<string, object?>("learner.signed_in", signedIn));
+
+    public void ProgressDropped(long events, string reason) => progressDropped.Add(events, new KeyValuePair<string, object?>("reason", reason));
 }

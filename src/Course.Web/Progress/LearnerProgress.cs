@@ -88,8 +88,28 @@ public sealed class LearnerProgress(IDbContextFactory<CourseDbContext> contextFa
         return standings;
     }
 
-    /// <summary>Keeps a signed-in learner's submitted attempt; saving the same attempt twice keeps one.</summary>
+    /// <summary>
+    /// Keeps a signed-in learner's submitted attempt; saving the same attempt twice keeps one, also when two tabs
+    /// save it at the same moment: the attempt's id is the row's primary key, so the second insert fails and
+    /// finds the first one's row (not a check-then-insert that two callers can both pass).
+    /// </summary>
     public async Task SaveAttemptAsync(string userId, int chapterId, QuizAttempt attempt, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await InsertAttemptAsync(userId, chapterId, attempt, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            if (!await db.QuizAttemptRecords.AnyAsync(a => a.Id == attempt.Id, cancellationToken))
+            {
+                throw; // not the same attempt stored by another page: a real failure
+            }
+        }
+    }
+
+    private async Task InsertAttemptAsync(string userId, int chapterId, QuizAttempt attempt, CancellationToken cancellationToken)
     {
         if (!attempt.IsSubmitted)
         {

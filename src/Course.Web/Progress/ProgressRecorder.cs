@@ -20,8 +20,17 @@ public sealed record ProgressEvent(string UserId, int ChapterId, string SlideKey
 /// There is no timer: an event is written as soon as the writer is free, so what a crash (SIGKILL, power loss)
 /// can lose is what was queued within <see cref="WrittenWithin"/> before it while the database answers.
 /// </summary>
-public sealed class ProgressRecorder(IDbContextFactory<CourseDbContext> contextFactory, ILogger<ProgressRecorder> logger, TimeProvider clock) : BackgroundService
+/// <remarks>
+/// Nothing is lost silently: an event that does not fit the queue (<see cref="Capacity"/>, reached only when the
+/// database has been away for a while) is counted and logged (<see cref="DroppedProgress"/>); the events of an
+/// account deleted while they waited are dropped with a line that gives counts only.
+/// </remarks>
+public sealed class ProgressRecorder(
+    IDbContextFactory<CourseDbContext> contextFactory, ILogger<ProgressRecorder> logger, TimeProvider clock,
+    Operations.CourseMetrics? metrics = null) : BackgroundService
 {
+    public const int Capacity = 100_000;
+
     public const int MaxBatch = 2000;
 
     /// <summary>
@@ -34,7 +43,7 @@ public sealed class ProgressRecorder(IDbContextFactory<CourseDbContext> contextF
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
-    private readonly Channel<ProgressEvent> queue = Channel.CreateBounded<ProgressEvent>(new BoundedChannelOptions(100_000)
+    private readonly Channel<ProgressEvent> queue = Channel.CreateBounded<ProgressEvent>(new BoundedChannelOptions(Capacity)
     {
         SingleReader = true,
         FullMode = BoundedChannelFullMode.Wait,
@@ -46,8 +55,25 @@ public sealed class ProgressRecorder(IDbContextFactory<CourseDbContext> contextF
     // rather than each batch waiting for a server that is not there.
     private bool unreachableAtStop;
 
-    /// <summary>Queues an event; false only when the server is shutting down.</summary>
-    public bool Record(ProgressEvent progress) => queue.Writer.TryWrite(progress);
+    private readonly DroppedProgress dropped = new(logger, clock, metrics);
+
+    /// <summary>Events that did not fit the queue since the app started (also on the log and the metric).</summary>
+    public long DroppedEvents => dropped.Total;
+
+    /// <summary>
+    /// Queues an event without waiting (players never wait on the database). False when it could not be queued
+    /// — the queue is full or the app is stopping — and then it is counted and logged, never silently lost.
+    /// </summary>
+    public bool Record(ProgressEvent progress)
+    {
+        if (queue.Writer.TryWrite(progress))
+        {
+            return true;
+        }
+
+        dropped.Add(queue.Reader.Count);
+        return false;
+    }
 
     /// <summary>Completes when everything queued so far is written or dropped (tests and shutdown).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
@@ -126,6 +152,8 @@ public sealed class ProgressRecorder(IDbContextFactory<CourseDbContext> contextF
                     batch.Clear();
                 }
             }
+
+            dropped.ReportCaughtUp();
         }
         finally
         {
@@ -244,6 +272,29 @@ public sealed class ProgressRecorder(IDbContextFactory<CourseDbContext> contextF
         }
     }
 
+    /// <summary>
+    /// Takes out of the batch the events of accounts deleted since they were queued (their progress went with the
+    /// account; writing it would fail on the account's key or leave rows behind). Called inside the batch's
+    /// transaction, which holds off a deletion until the batch is saved.
+    /// </summary>
+    private async Task<List<string>> DropDeletedAccountsAsync(CourseDbContext db, List<ProgressEvent> batch, List<string> users)
+    {
+        var accounts = db.Database.IsNpgsql()
+            ? db.Users.FromSql($"SELECT * FROM \"AspNetUsers\" WHERE \"Id\" = ANY({users.ToArray()}) FOR SHARE")
+            : db.Users.Where(u => users.Contains(u.Id));
+        var existing = (await accounts.AsNoTracking().Select(u => u.Id).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        if (existing.Count == users.Count)
+        {
+            return users;
+        }
+
+        var gone = batch.RemoveAll(e => !existing.Contains(e.UserId));
+        metrics?.ProgressDropped(gone, "account-deleted");
+        logger.LogInformation("Dropped {Events} progress events of {Accounts} accounts deleted since the events were queued",
+            gone, users.Count - existing.Count);
+        return [.. existing];
+    }
+
     private void LogDropped(List<ProgressEvent> events, int attempts, Exception? failure)
     {
         if (events.Count > 0)
@@ -260,7 +311,14 @@ public sealed class ProgressRecorder(IDbContextFactory<CourseDbContext> contextF
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+
+            // The accounts are checked and the batch saved in one transaction that an account's deletion waits
+            // for (SQLite: BEGIN IMMEDIATE takes the write lock first; PostgreSQL: the accounts' rows are read FOR
+            // SHARE): a deletion comes wholly before (the events are dropped) or after (its cascade takes the rows).
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var users = batch.Select(e => e.UserId).Distinct().ToList();
+            users = await DropDeletedAccountsAsync(db, batch, users);
+
             var chapters = batch.Select(e => e.ChapterId).Distinct().ToList();
             var chapterRows = (await db.ChapterProgress
                     .Where(p => users.Contains(p.UserId) && chapters.Contains(p.ChapterId))
@@ -309,6 +367,7 @@ public sealed class ProgressRecorder(IDbContextFactory<CourseDbContext> contextF
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return null;
         }
         catch (Exception e)

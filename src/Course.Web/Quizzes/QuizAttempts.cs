@@ -3,16 +3,17 @@ using Course.Core.Quizzes;
 namespace Course.Web.Quizzes;
 
 /// <summary>
-/// A learner's attempts for the life of their connection (one per circuit). Accounts will move them
-/// into the database; until then, leaving the site forgets them, as the quiz page says.
+/// A learner's attempts for the life of their connection (one per circuit). A signed-in learner's attempt in
+/// progress is shared with their other pages (<see cref="OpenAttempts"/>), so two tabs hold one attempt;
+/// submitted attempts are stored by the quiz page (<c>LearnerProgress.SaveAttemptAsync</c>).
 /// </summary>
-public sealed class QuizAttempts(QuizGrader grader, TimeProvider clock)
+public sealed class QuizAttempts(QuizGrader grader, TimeProvider clock, OpenAttempts? shared = null)
 {
     private readonly Dictionary<string, List<QuizAttempt>> attempts = [];
     private readonly Lock gate = new();
 
     /// <summary>The attempt in progress, or a new one shown with <paramref name="key"/>'s ids and order.</summary>
-    public QuizAttempt Current(string quizKey, QuizDefinition quiz, AttemptKey key)
+    public QuizAttempt Current(string quizKey, QuizDefinition quiz, AttemptKey key, string? learner = null)
     {
         lock (gate)
         {
@@ -27,15 +28,28 @@ public sealed class QuizAttempts(QuizGrader grader, TimeProvider clock)
                 return last; // the result stays on screen until the learner retakes
             }
 
+            if (learner is not null && shared is not null)
+            {
+                var attempt = shared.GetOrStart(learner, quizKey, quiz, () => new QuizAttempt(quiz, grader, key, clock.GetUtcNow()));
+                list.Add(attempt);
+                return attempt;
+            }
+
             return Start(list, quiz, key);
         }
     }
 
-    public QuizAttempt Retake(string quizKey, QuizDefinition quiz)
+    public QuizAttempt Retake(string quizKey, QuizDefinition quiz, string? learner = null)
     {
         lock (gate)
         {
-            return Start(List(quizKey), quiz, AttemptKey.New());
+            var attempt = Start(List(quizKey), quiz, AttemptKey.New());
+            if (learner is not null)
+            {
+                shared?.Replace(learner, quizKey, attempt);
+            }
+
+            return attempt;
         }
     }
 

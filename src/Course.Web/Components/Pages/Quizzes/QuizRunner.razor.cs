@@ -99,7 +99,7 @@ public sealed partial class QuizRunner : ComponentBase
         }
 
         AttemptSecret ??= AttemptKey.New().ToString();
-        Load(Attempts.Current(Key, play.Definition, AttemptKey.Parse(AttemptSecret)));
+        Load(Attempts.Current(Key, play.Definition, AttemptKey.Parse(AttemptSecret), userId));
     }
 
     private void Load(QuizAttempt next)
@@ -189,7 +189,7 @@ public sealed partial class QuizRunner : ComponentBase
         return userId is null ? Task.CompletedTask : Progress.SaveAttemptAsync(userId, play!.Chapter.Chapter.ChapterId, attempt!);
     }
 
-    private void Retake() => Load(Attempts.Retake(Key, play!.Definition));
+    private void Retake() => Load(Attempts.Retake(Key, play!.Definition, userId));
 
     private string? ReviewUrl(QuestionView question) =>
         play!.Chapter.SlideNumberOf(question.TeachingSlideKey) is { } slide
