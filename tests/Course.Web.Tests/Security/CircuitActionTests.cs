@@ -194,25 +194,26 @@ public sealed class CircuitActionTests(ITestOutputHelper output) : IAsyncLifetim
                         failures.Add($"{who} replaying {pattern}: the owner's account is rendered: {Shorten(text)}");
                     }
 
-                    // Click every control this circuit was given, as an intruder would.
-                    foreach (var (element, eventName) in handlers)
+                    // Act on every control this circuit was given, as an intruder would: the n-th control of the page
+                    // as it stands after the previous one (a click re-renders, and handlers are renumbered).
+                    for (var n = 0; n < circuit.Read(Handlers).Count && circuit.Failure is null; n++)
                     {
-                        if (circuit.Failure is not null)
-                        {
-                            break;
-                        }
-
+                        var (element, eventName) = circuit.Read(Handlers)[n];
                         try
                         {
-                            var (_, handled) = await circuit.DispatchAsync(element, eventName, EventArgs(eventName), eventName is "change" or "input" ? "8" : null);
+                            var value = circuit.Read(_ => ValueFor(element, eventName));
+                            var (_, handled) = await circuit.DispatchAsync(element, eventName, EventArgs(eventName, value), value);
                             await handled.WaitAsync(Settle);
                             clicks++;
                         }
                         catch (Exception e) when (e is LoadException or TimeoutException)
                         {
-                            break; // the handler went away under a previous click, or the circuit ended: nothing more to try
+                            output.WriteLine($"{who} replaying {pattern}: stopped after {n} of {handlers.Count}: {e.Message}");
+                            break; // the circuit ended (a click that navigates away): nothing more to try
                         }
                     }
+
+                    output.WriteLine($"{who} replaying {pattern}: {handlers.Count} control(s) given; circuit {circuit.Failure ?? "live"}");
                 }
 
                 await app.Services.GetRequiredService<ProgressRecorder>().FlushAsync();
@@ -254,10 +255,22 @@ public sealed class CircuitActionTests(ITestOutputHelper output) : IAsyncLifetim
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
 
-    private static object EventArgs(string eventName) => eventName switch
+    /// <summary>What a browser would send as the new value: a checkbox toggles, a radio and a select send an option's
+    /// value, anything typed gets "8". Null for clicks and submits.</summary>
+    private static object? ValueFor(DomNode element, string eventName) => eventName switch
+    {
+        "change" or "input" when element["type"] == "checkbox" => !element.Attributes.ContainsKey("checked"),
+        "change" or "input" when element["type"] == "radio" => element["value"] ?? "",
+        "change" or "input" when element.Name == "select" =>
+            element.Elements(n => n.Name == "option" && !string.IsNullOrEmpty(n["value"])).FirstOrDefault()?["value"] ?? "",
+        "change" or "input" => "8",
+        _ => null,
+    };
+
+    private static object EventArgs(string eventName, object? value) => eventName switch
     {
         "click" => new { detail = 1, button = 0, buttons = 0, ctrlKey = false, shiftKey = false, altKey = false, metaKey = false, type = "click" },
-        "change" or "input" => new { type = eventName },
+        "change" or "input" => new { value },
         _ => new { type = eventName },
     };
 
