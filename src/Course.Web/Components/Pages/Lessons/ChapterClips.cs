@@ -11,22 +11,24 @@ namespace Course.Web.Components.Pages.Lessons;
 public sealed class ChapterClips
 {
     private readonly PublishedClip?[][] bySegment;
+    private readonly bool[][] spoken;
 
-    private ChapterClips(PublishedClip?[][] bySegment)
+    private ChapterClips(ChapterView chapter, PublishedClip?[][] bySegment)
     {
         this.bySegment = bySegment;
+        spoken = [.. chapter.Slides.Select(s => s.Segments.Select(g => !string.IsNullOrWhiteSpace(g.Text)).ToArray())];
         HasRecording = bySegment.Any(slide => slide.Any(c => c is not null));
     }
 
     public static ChapterClips None(ChapterView chapter) =>
-        new([.. chapter.Slides.Select(s => new PublishedClip?[s.Segments.Count])]);
+        new(chapter, [.. chapter.Slides.Select(s => new PublishedClip?[s.Segments.Count])]);
 
     public static ChapterClips Of(ChapterView chapter, IReadOnlyList<PublishedClip> published)
     {
         var bySlide = published.Where(c => ClipTiming.Usable(c.DurationMilliseconds) is not null && IsSameOrigin(c.Url))
             .GroupBy(c => c.SlideKey, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        return new([.. chapter.Slides.Select(slide =>
+        return new(chapter, [.. chapter.Slides.Select(slide =>
         {
             var segments = new PublishedClip?[slide.Segments.Count];
             if (bySlide.TryGetValue(slide.Key, out var clips))
@@ -51,9 +53,22 @@ public sealed class ChapterClips
     public PublishedClip? At(int slide, int segment) =>
         slide >= 0 && slide < bySegment.Length && segment >= 0 && segment < bySegment[slide].Length ? bySegment[slide][segment] : null;
 
-    /// <summary>The clip of the line played after this one (the next segment, or the next slide's first), to preload.</summary>
-    public PublishedClip? After(int slide, int segment) =>
-        segment + 1 < (slide >= 0 && slide < bySegment.Length ? bySegment[slide].Length : 0) ? At(slide, segment + 1) : At(slide + 1, 0);
+    /// <summary>The clip of the next spoken line after this segment (on this slide or the next), to preload; null when it has none.</summary>
+    public PublishedClip? After(int slide, int segment)
+    {
+        for (var (s, g) = (slide, segment + 1); s < bySegment.Length && s <= slide + 1; (s, g) = (s + 1, 0))
+        {
+            for (; g < bySegment[s].Length; g++)
+            {
+                if (spoken[s][g])
+                {
+                    return bySegment[s][g];
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The player's timing of a slide's segments, with each clip's stored duration.</summary>
     public IReadOnlyList<SegmentTiming> Timings(SlideView slide, int slideIndex) =>

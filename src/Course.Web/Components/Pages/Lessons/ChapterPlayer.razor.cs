@@ -8,6 +8,7 @@ using Course.Web.Progress;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 
@@ -30,6 +31,7 @@ public sealed partial class ChapterPlayer : ComponentBase
     private JsModule? module;
     private DotNetObjectReference<ChapterPlayer>? self;
     private long spokenStep = -1;
+    private long heldStep = -1; // the step whose clip is paused in the browser, waiting to resume
     private bool resumeAfterReconnect;
     private bool helpOpen;
     private bool ready; // the browser side is listening: keys, speech and the address bar work
@@ -41,8 +43,9 @@ public sealed partial class ChapterPlayer : ComponentBase
     [Inject]
     private TimeProvider Clock { get; set; } = null!;
 
+    // Asked for only when playing a published chapter: a preview has no clips (and its hosts need not provide them).
     [Inject]
-    private Narration.IPublishedClips PublishedClips { get; set; } = null!;
+    private IServiceProvider Services { get; set; } = null!;
 
     [Inject]
     private IJSRuntime JS { get; set; } = null!;
@@ -146,7 +149,7 @@ public sealed partial class ChapterPlayer : ComponentBase
         }
 
         // A preview offers no narration, so it needs no clips.
-        clips = IsPreview ? ChapterClips.None(view) : ChapterClips.Of(view, await PublishedClips.ForChapterAsync(view.Chapter.ChapterId));
+        clips = IsPreview ? ChapterClips.None(view) : ChapterClips.Of(view, await Services.GetRequiredService<Narration.IPublishedClips>().ForChapterAsync(view.Chapter.ChapterId));
         var timings = view.Slides.Select((slide, i) => clips.Timings(slide, i)).ToList();
         var checkpoints = view.QuizList.Where(q => q.Kind == Course.Core.Quizzes.QuizKind.Checkpoint && q.AfterSlide is not null)
             .Select(q => q.AfterSlide!.Value - 1).ToHashSet();
@@ -331,6 +334,7 @@ public sealed partial class ChapterPlayer : ComponentBase
             if (current.Step != spokenStep)
             {
                 spokenStep = current.Step;
+                heldStep = -1;
                 if (CurrentClip is { } clip)
                 {
                     // Playing the same step again after a pause resumes the clip where it stopped.
@@ -346,8 +350,14 @@ public sealed partial class ChapterPlayer : ComponentBase
         {
             // Paused in the middle of a line: the clip waits where it is; anything else ends it.
             var paused = !current.IsPlaying && current.Step == spokenStep && current.Phase == PlaybackPhase.Reading;
+            heldStep = paused ? spokenStep : -1;
             spokenStep = -1;
             await CallAsync(paused ? "pauseNarration" : "stopNarration");
+        }
+        else if (heldStep != -1 && current.Step != heldStep)
+        {
+            heldStep = -1; // moved on while paused: the held clip will not resume
+            await CallAsync("stopNarration");
         }
     }
 
