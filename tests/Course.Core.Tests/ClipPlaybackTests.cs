@@ -153,16 +153,45 @@ public sealed class ClipPlaybackTests : IDisposable
     }
 
     [Theory]
-    [InlineData("A|B|C", "0 1 2")]
-    [InlineData("A||B", "0 2")]
-    [InlineData(" |A", "1")]
+    [InlineData("n n n", "0+1 1+1 2+1")]
+    [InlineData("n c n", "0+2 2+1")]
+    [InlineData("n c c", "0+3")]
     [InlineData("", "")]
-    public void Spoken_lines_are_the_segments_with_words(string segments, string expected)
+    public void A_clips_line_is_a_written_line_with_the_segments_that_continue_it(string segments, string expected)
     {
-        var texts = segments.Length == 0 ? [] : segments.Split('|');
+        var continues = segments.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => s == "c").ToList();
 
-        Assert.Equal(expected, string.Join(' ', SpokenLines.SegmentsOf(texts)));
-        Assert.Null(SpokenLines.Segment(texts, texts.Length));
+        Assert.Equal(expected, string.Join(' ', SpokenLines.Of(continues).Select(l => $"{l.First}+{l.Count}")));
+    }
+
+    [Fact]
+    public void A_line_cut_by_a_break_plays_as_one_clip_and_its_inner_pause_is_in_the_recording()
+    {
+        // "Uno <break 1s/> dos <break 0.5s/>" recorded as one 2.5 s clip, then "tres" with no clip.
+        using var line = new ChapterPlayback([[new(1200, 1000, 2500), new(1200, 500, null, InClip: true), new(1200, 300)]], clock);
+        line.SetNarration(true);
+        line.Play();
+
+        Advance(2500);
+        line.ClipFinished(line.State.Step);
+        Advance(1);
+        Assert.Equal(2, line.State.Revealed); // "dos" at the clip's end: its pause before was in the recording
+        Advance(498);
+        Assert.Equal(2, line.State.Revealed);
+        Advance(1);
+        Assert.Equal(3, line.State.Revealed); // then the line's own pause: 500 ms after the clip's end
+    }
+
+    [Fact]
+    public void Without_narration_a_recorded_lines_segments_keep_their_reading_times_and_pauses()
+    {
+        using var line = new ChapterPlayback([[new(1200, 1000, 2500), new(1200, 500, null, InClip: true)]], clock);
+        line.Play();
+
+        Advance(2199);
+        Assert.Equal(1, line.State.Revealed);
+        Advance(1);
+        Assert.Equal(2, line.State.Revealed);
     }
 
     private void Advance(int milliseconds)

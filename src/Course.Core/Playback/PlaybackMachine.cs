@@ -335,13 +335,18 @@ internal sealed class PlaybackMachine
     /// <summary>How long the current phase lasts from its start; null when the narrator decides.</summary>
     private TimeSpan? PhaseDuration() => phase switch
     {
+        PlaybackPhase.Reading when narration && slides[slideIndex][revealed - 1].InClip => TimeSpan.Zero, // spoken in its line's clip
         PlaybackPhase.Reading when narration && clipFailedStep != step => null, // the voice decides (a clip's reading is timed in StartPhaseTimer)
         PlaybackPhase.Reading => PauseTimeline.Scale(slides[slideIndex][revealed - 1].ReadingMilliseconds, speed),
         PlaybackPhase.Pausing => PauseOf(revealed - 1),
         _ => null,
     };
 
-    private TimeSpan PauseOf(int segment) => PauseTimeline.Scale(slides[slideIndex][segment].PauseMilliseconds, speed);
+    // A pause inside a recorded line is in its clip already.
+    private TimeSpan PauseOf(int segment) =>
+        narration && segment + 1 < slides[slideIndex].Count && slides[slideIndex][segment + 1].InClip
+            ? TimeSpan.Zero
+            : PauseTimeline.Scale(slides[slideIndex][segment].PauseMilliseconds, speed);
 
     private void StartTimer(TimeSpan? due, bool chained = false) => timer.Start(due, chained, step, phase);
 

@@ -1,19 +1,16 @@
+using Course.Core.Rendering;
+
 namespace Course.Core.Playback;
 
 /// <summary>
-/// Which segments of a slide are its spoken lines, the lines a clip is recorded for: every segment with words, in
-/// order (a pause on its own line says nothing, so it has no clip). Line <c>n</c> of a slide (from 0), as
-/// <c>PublishedClip.Line</c> and <c>ClipPlacer</c> count it, is the segment at index <c>SegmentsOf(...)[n]</c>.
+/// A slide's lines as recorded clips count them (<c>Course.Core.Narration.ScriptLines</c>): its written lines
+/// (<see cref="SlideLayout.Lines"/>: a segment that continues a line joins it), from 0, a line that is only a pause
+/// included. One clip holds its whole line: it plays on the line's first segment, and the line's later segments are
+/// spoken inside it (<see cref="SegmentTiming.InClip"/>).
 /// </summary>
 public static class SpokenLines
 {
-    public static IReadOnlyList<int> SegmentsOf(IReadOnlyList<string> segmentTexts) =>
-        [.. Enumerable.Range(0, segmentTexts.Count).Where(i => !string.IsNullOrWhiteSpace(segmentTexts[i]))];
-
-    /// <summary>The segment a slide's spoken line is, or null when the slide has no such line.</summary>
-    public static int? Segment(IReadOnlyList<string> segmentTexts, int line)
-    {
-        var segments = SegmentsOf(segmentTexts);
-        return line >= 0 && line < segments.Count ? segments[line] : null;
-    }
+    /// <summary>Each written line's first segment and how many segments it has, from each segment's "continues the line".</summary>
+    public static IReadOnlyList<(int First, int Count)> Of(IReadOnlyList<bool> continuesLine) =>
+        [.. SlideLayout.Lines(continuesLine, c => c).Select(l => (l.FirstIndex, l.Segments.Count))];
 }

@@ -15,19 +15,21 @@ namespace Course.Web.Tests.Components;
 public class ChapterPlayerClipTests : BunitContext
 {
     // Slide 1: "**Hola**" (a 1 s clip) + 0.5 s, "Adiós" (a 0.8 s clip) + 0.7 s.
-    // Slide 2: a pause on its own line (1 s), then "siete" (its spoken line 0: a 1.2 s clip) + 1 s.
+    // Slide 2: a pause on its own line (1 s, line 0), then "siete" (line 1: a 1.2 s clip) + 1 s.
     private static readonly ChapterView Chapter = new("curso", "Curso",
-        new ChapterSummary(1, "capitulo", "Capítulo", "es", null, 2, 4, 3000, 8900, ChapterId: 7),
+        new ChapterSummary(1, "capitulo", "Capítulo", "es", null, 3, 6, 4500, 12000, ChapterId: 7),
         [
             new SlideView(1, "a", new([Segment("**Hola**", 2000, 500), Segment("Adiós", 1200, 700)])),
             new SlideView(2, "b", new([Segment("", 0, 1000), Segment("siete", 1200, 1000)])),
+            new SlideView(3, "c", new([Segment("Uno", 1200, 1000), Segment("dos", 1200, 500, continuesLine: true)])),
         ]);
 
     private static readonly PublishedClip[] Clips =
     [
         new("a", 0, "/clips/a0.wav", 1000, false),
         new("a", 1, "/clips/a1.wav", 800, false),
-        new("b", 0, "/clips/b0.wav", 1200, true),
+        new("b", 1, "/clips/b1.wav", 1200, true), // line 0 is the pause on its own
+        new("c", 0, "/clips/c0.wav", 2500, false), // "Uno <break/> dos": one line, one clip
         new("gone", 0, "/clips/gone.wav", 1000, false), // a slide the chapter no longer has
         new("a", 5, "/clips/a5.wav", 1000, false), // a line it no longer has
     ];
@@ -49,10 +51,10 @@ public class ChapterPlayerClipTests : BunitContext
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
-    private static SlideSegment Segment(string text, int reading, int pause)
+    private static SlideSegment Segment(string text, int reading, int pause, bool continuesLine = false)
     {
         var rendered = SegmentMarkdown.Render(text);
-        return new SlideSegment(text, rendered.Html, rendered.PlainText, pause, reading, rendered.List, rendered.ListNumber, false);
+        return new SlideSegment(text, rendered.Html, rendered.PlainText, pause, reading, rendered.List, rendered.ListNumber, continuesLine);
     }
 
     private IRenderedComponent<ChapterPlayer> RenderPlayer(IReadOnlyList<PublishedClip>? clips = null, int slide = 1)
@@ -98,7 +100,7 @@ public class ChapterPlayerClipTests : BunitContext
 
         // On the last line of slide 1 the next spoken line is slide 2's "siete", past its silent pause.
         cut.InvokeAsync(() => cut.Instance.OnKey("next-step"));
-        cut.WaitForAssertion(() => Assert.Equal("/clips/b0.wav", cut.Find("audio[data-player-preload]").GetAttribute("src")));
+        cut.WaitForAssertion(() => Assert.Equal("/clips/b1.wav", cut.Find("audio[data-player-preload]").GetAttribute("src")));
     }
 
     [Fact]
@@ -131,6 +133,23 @@ public class ChapterPlayerClipTests : BunitContext
         Advance(1);
         cut.WaitForAssertion(() => Assert.Equal(["Hola", "Adiós"], Shown(cut)));
         cut.WaitForAssertion(() => Assert.Equal("/clips/a1.wav", LastCall("playClip")[1]));
+    }
+
+    [Fact]
+    public void A_line_cut_by_a_break_is_one_clip_and_its_second_part_appears_when_it_ends_unspoken()
+    {
+        var cut = RenderPlayer(slide: 3);
+        cut.Find(".control--play").Click();
+        var call = LastCall("playClip");
+        Assert.Equal("/clips/c0.wav", call[1]);
+
+        Advance(2500);
+        cut.InvokeAsync(() => cut.Instance.OnClipEnded((long)call[0]!, "done"));
+        Advance(3);
+
+        cut.WaitForAssertion(() => Assert.Equal(["Uno", "dos"], Shown(cut)));
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "speak");
+        Assert.Single(JSInterop.Invocations, i => i.Identifier == "playClip");
     }
 
     [Fact]

@@ -335,7 +335,11 @@ public sealed partial class ChapterPlayer : ComponentBase
             {
                 spokenStep = current.Step;
                 heldStep = -1;
-                if (CurrentClip is { } clip)
+                if (clips.IsInClip(current.SlideIndex, current.CurrentSegment))
+                {
+                    // Spoken inside its line's clip, which has just ended: nothing to say.
+                }
+                else if (CurrentClip is { } clip)
                 {
                     // Playing the same step again after a pause resumes the clip where it stopped.
                     await CallAsync("playClip", current.Step, clip.Url, current.Speed);
