@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
 using Course.Core.Quizzes;
 using Course.Core.Tokens;
@@ -85,6 +86,7 @@ public static class ApplicationSetup
         services.AddScoped<CatalogReader>();
         services.AddScoped<IChapterSource>(sp => sp.GetRequiredService<CatalogReader>());
         services.AddScoped<PlayerConnection>();
+        services.TryAddSingleton<Narration.IPublishedClips, Narration.NoPublishedClips>();
         services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<PlayerConnection>());
         return builder;
     }

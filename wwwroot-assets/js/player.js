@@ -1,5 +1,6 @@
-// The chapter player's browser side: keyboard shortcuts, speech synthesis, remembered settings and
-// the address bar. The server decides what is shown and when; this module only does what needs a browser.
+// The chapter player's browser side: keyboard shortcuts, recorded clips and speech synthesis, remembered
+// settings and the address bar. The server decides what is shown and when; this module only does what needs a
+// browser, and reports when a clip or an utterance really ended (the server holds a clip's report to its length).
 
 const settingsKey = "course.player";
 const progressPrefix = "course.progress.";
@@ -8,6 +9,7 @@ let dotnet = null;
 let keyHandler = null;
 let reconnectHandler = null;
 let speaking = null; // { step, keepAlive }
+let clip = null; // { step, url, ended }: the recorded clip the voice element plays
 
 export function start(dotnetRef) {
     dispose();
@@ -18,6 +20,7 @@ export function start(dotnetRef) {
     reconnectHandler = event => {
         if (event.detail && event.detail.state !== "hide") {
             cancelSpeech();
+            voice()?.pause();
         }
     };
     reconnectModal()?.addEventListener("components-reconnect-state-changed", reconnectHandler);
@@ -29,6 +32,7 @@ export function dispose() {
     if (reconnectHandler) reconnectModal()?.removeEventListener("components-reconnect-state-changed", reconnectHandler);
     keyHandler = reconnectHandler = null;
     cancelSpeech();
+    stopClip();
     dotnet = null;
 }
 
@@ -41,6 +45,8 @@ const keys = {
     "PageUp": "previous-slide",
     "n": "narration",
     "N": "narration",
+    "c": "captions",
+    "C": "captions",
     "r": "restart",
     "a": "show-all",
     "?": "help",
@@ -62,18 +68,23 @@ function onKey(event) {
     dotnet.invokeMethodAsync("OnKey", action);
 }
 
+// Narration is null until the learner chooses: the server then turns it on for a chapter with recorded narration.
 function loadSettings() {
     try {
         const saved = JSON.parse(localStorage.getItem(settingsKey) || "{}");
-        return { narration: saved.narration === true, speed: typeof saved.speed === "number" ? saved.speed : 1 };
+        return {
+            narration: typeof saved.narration === "boolean" ? saved.narration : null,
+            speed: typeof saved.speed === "number" ? saved.speed : 1,
+            captions: saved.captions === true,
+        };
     } catch {
-        return { narration: false, speed: 1 };
+        return { narration: null, speed: 1, captions: false };
     }
 }
 
-export function saveSettings(narration, speed) {
+export function saveSettings(narration, speed, captions) {
     try {
-        localStorage.setItem(settingsKey, JSON.stringify({ narration, speed }));
+        localStorage.setItem(settingsKey, JSON.stringify({ narration, speed, captions }));
     } catch {
         // Private windows may refuse storage; the settings then last for this page only.
     }
@@ -158,6 +169,7 @@ function finish(step, outcome) {
 
 export async function speak(step, text, lang, rate) {
     cancelSpeech();
+    stopClip();
     speaking = { step, keepAlive: 0 };
     if (!("speechSynthesis" in window)) {
         finish(step, "unsupported");
@@ -208,4 +220,83 @@ export function cancelSpeech() {
         speaking = null;
     }
     if ("speechSynthesis" in window) speechSynthesis.cancel();
+}
+
+// ---- Recorded clips ------------------------------------------------------------------------------
+
+// The <audio data-player-voice> element the player renders when the chapter has recordings.
+function voice() {
+    const element = document.querySelector("audio[data-player-voice]");
+    if (element && !element.dataset.wired) {
+        element.dataset.wired = "true";
+        element.addEventListener("ended", () => {
+            if (!clip || clip.ended) return;
+            clip.ended = true;
+            report(clip.step, "done");
+        });
+        element.addEventListener("error", () => {
+            if (clip && element.getAttribute("src")) report(clip.step, "error");
+        });
+    }
+    return element;
+}
+
+function report(step, outcome) {
+    if (dotnet) dotnet.invokeMethodAsync("OnClipEnded", step, outcome);
+}
+
+// Plays the clip of a step at a rate (pitch kept); the same step again resumes it where it was paused.
+export async function playClip(step, url, rate) {
+    cancelSpeech();
+    const audio = voice();
+    if (!audio) {
+        report(step, "error");
+        return;
+    }
+    if (!clip || clip.step !== step || clip.url !== url) {
+        stopClip();
+        clip = { step, url, ended: false };
+        audio.src = url;
+    } else if (clip.ended) {
+        report(step, "done"); // it ended while the player was paused: say so again now that it plays
+        return;
+    }
+    audio.preservesPitch = true;
+    audio.playbackRate = rate;
+    try {
+        await audio.play();
+    } catch (error) {
+        // AbortError: the learner moved on (a new source or a pause) before it started; nothing to report.
+        if (error.name === "AbortError" || !clip || clip.step !== step) return;
+        report(step, error.name === "NotAllowedError" ? "not-allowed" : "error");
+    }
+}
+
+export function setRate(rate) {
+    const audio = voice();
+    if (audio) {
+        audio.preservesPitch = true;
+        audio.playbackRate = rate;
+    }
+}
+
+// Paused in the middle of a line: the clip keeps its place, the speech engine is stopped (it cannot resume well).
+export function pauseNarration() {
+    cancelSpeech();
+    voice()?.pause();
+}
+
+export function stopNarration() {
+    cancelSpeech();
+    stopClip();
+}
+
+function stopClip() {
+    clip = null;
+    const audio = voice();
+    if (audio && audio.getAttribute("src")) {
+        audio.pause();
+        audio.removeAttribute("src");
+        audio.load();
+    }
 }

@@ -5,7 +5,8 @@ namespace Course.Core.Playback;
 /// are revealed, whether it plays, and when the next thing happens. Pure logic on a <see cref="TimeProvider"/>, so
 /// tests drive it with a fake clock. Thread-safe: every command and timer runs the machine under one lock (timers fire on the thread pool).
 /// With narration on, reading ends when <see cref="SpeechFinished"/> reports it (the speech's real
-/// duration) instead of after the words-per-minute reading time; pauses are always timed here.
+/// duration) instead of after the words-per-minute reading time, or, for a line with a recorded clip, when
+/// <see cref="ClipFinished"/> does (held to the clip's stored duration); pauses are always timed here.
 /// </summary>
 public sealed class ChapterPlayback : IDisposable
 {
@@ -151,6 +152,12 @@ public sealed class ChapterPlayback : IDisposable
 
     /// <summary>The narrator finished speaking the segment of <paramref name="forStep"/>; stale reports are ignored.</summary>
     public void SpeechFinished(long forStep) => Change(() => machine.SpeechFinished(forStep));
+
+    /// <summary>The browser's recorded clip of <paramref name="forStep"/> ended; bounded by the clip's stored duration (<see cref="ClipTiming"/>).</summary>
+    public void ClipFinished(long forStep) => Change(() => machine.ClipFinished(forStep));
+
+    /// <summary>The browser could not play the clip of <paramref name="forStep"/>: that line is read on the clock instead.</summary>
+    public void ClipFailed(long forStep) => Change(() => machine.ClipFailed(forStep));
 
     public void Dispose()
     {

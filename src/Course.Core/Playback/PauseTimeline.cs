@@ -1,7 +1,12 @@
 namespace Course.Core.Playback;
 
-/// <summary>What the timeline needs of a segment: how long it is read, then how long the pause after it is.</summary>
-public readonly record struct SegmentTiming(int ReadingMilliseconds, int PauseMilliseconds);
+/// <summary>
+/// What the timeline needs of a segment: how long it is read, then how long the pause after it is; and, when the
+/// instructor recorded it, how long its clip says it lasts (the server's bound on the browser's "clip ended", see <see cref="ClipTiming"/>).
+/// <see cref="InClip"/>: the segment continues a line whose clip an earlier segment plays, so with narration on it is
+/// spoken inside that clip: it takes no reading time, and the pause before it (inside the recording) is not waited again.
+/// </summary>
+public readonly record struct SegmentTiming(int ReadingMilliseconds, int PauseMilliseconds, int? ClipMilliseconds = null, bool InClip = false);
 
 /// <summary>
 /// When each segment of a slide appears, at a given speed, without narration: a segment stays alone

@@ -20,6 +20,8 @@ internal sealed class PlaybackMachine
     private bool narration;
     private long step;
     private bool chaining; // true while a timer moves to the next phase: see PhaseTimer.Start
+    private TimeSpan clipSlack; // of a clip's reading timer, the part after the clip's earliest end (ClipTiming)
+    private long clipFailedStep = -1; // the step whose clip the browser could not play: read on the clock instead
 
     /// <param name="timerDue">Called, on the thread pool, when the timer of a step and phase is due.</param>
     public PlaybackMachine(
@@ -68,7 +70,15 @@ internal sealed class PlaybackMachine
             return true;
         }
 
-        StartTimer(remaining ?? PhaseDuration());
+        if (remaining is { } left)
+        {
+            StartTimer(left);
+        }
+        else
+        {
+            StartPhaseTimer();
+        }
+
         return true;
     }
 
@@ -107,6 +117,7 @@ internal sealed class PlaybackMachine
         // What is left of the running phase shrinks or grows with the speed.
         var factor = speed / next;
         speed = next;
+        clipSlack *= factor;
         if (playing && timer.Left is { } left)
         {
             StartTimer(left * factor);
@@ -135,8 +146,51 @@ internal sealed class PlaybackMachine
             step++;
             if (playing)
             {
-                StartTimer(PhaseDuration());
+                StartPhaseTimer();
             }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The browser says the clip of <paramref name="forStep"/> ended. Its pause starts now, unless less than the
+    /// clip's earliest end has been played: then it starts at that earliest end (see <see cref="ClipTiming"/>).
+    /// Returns false when nothing changes yet.
+    /// </summary>
+    public bool ClipFinished(long forStep)
+    {
+        if (forStep != step || phase != PlaybackPhase.Reading || !playing || !ClipPlays || timer.Left is not { } left)
+        {
+            return false;
+        }
+
+        var early = left - clipSlack;
+        if (early <= TimeSpan.Zero)
+        {
+            EnterPause();
+            return true;
+        }
+
+        clipSlack = TimeSpan.Zero;
+        StartTimer(early); // the reading timer, due at the clip's earliest end
+        return false;
+    }
+
+    /// <summary>The browser could not play the clip of <paramref name="forStep"/>: the line is read on the clock (its reading time) from now.</summary>
+    public bool ClipFailed(long forStep)
+    {
+        if (forStep != step || phase != PlaybackPhase.Reading || !ClipPlays)
+        {
+            return false;
+        }
+
+        clipFailedStep = step;
+        clipSlack = TimeSpan.Zero;
+        remaining = null;
+        if (playing)
+        {
+            StartPhaseTimer();
         }
 
         return true;
@@ -238,7 +292,7 @@ internal sealed class PlaybackMachine
         StopTimer();
         if (playing)
         {
-            StartTimer(PhaseDuration(), chaining);
+            StartPhaseTimer(chaining);
         }
     }
 
@@ -259,16 +313,40 @@ internal sealed class PlaybackMachine
         StopTimer();
     }
 
+    /// <summary>The newest segment is narrated by its recorded clip (narration on, a clip, and it has not failed).</summary>
+    private bool ClipPlays =>
+        narration && ClipTiming.Usable(slides[slideIndex][revealed - 1].ClipMilliseconds) is not null && clipFailedStep != step;
+
+    /// <summary>Starts the current phase's timer from its beginning (a clip's reading: up to its latest end, see <see cref="ClipTiming"/>).</summary>
+    private void StartPhaseTimer(bool chained = false)
+    {
+        clipSlack = TimeSpan.Zero;
+        if (phase == PlaybackPhase.Reading && ClipPlays)
+        {
+            var clip = ClipTiming.Usable(slides[slideIndex][revealed - 1].ClipMilliseconds)!.Value;
+            clipSlack = PauseTimeline.Scale(ClipTiming.Latest(clip) - ClipTiming.Earliest(clip), speed);
+            StartTimer(PauseTimeline.Scale(ClipTiming.Latest(clip), speed), chained);
+            return;
+        }
+
+        StartTimer(PhaseDuration(), chained);
+    }
+
     /// <summary>How long the current phase lasts from its start; null when the narrator decides.</summary>
     private TimeSpan? PhaseDuration() => phase switch
     {
-        PlaybackPhase.Reading when narration => null,
+        PlaybackPhase.Reading when narration && slides[slideIndex][revealed - 1].InClip => TimeSpan.Zero, // spoken in its line's clip
+        PlaybackPhase.Reading when narration && clipFailedStep != step => null, // the voice decides (a clip's reading is timed in StartPhaseTimer)
         PlaybackPhase.Reading => PauseTimeline.Scale(slides[slideIndex][revealed - 1].ReadingMilliseconds, speed),
         PlaybackPhase.Pausing => PauseOf(revealed - 1),
         _ => null,
     };
 
-    private TimeSpan PauseOf(int segment) => PauseTimeline.Scale(slides[slideIndex][segment].PauseMilliseconds, speed);
+    // A pause inside a recorded line is in its clip already.
+    private TimeSpan PauseOf(int segment) =>
+        narration && segment + 1 < slides[slideIndex].Count && slides[slideIndex][segment + 1].InClip
+            ? TimeSpan.Zero
+            : PauseTimeline.Scale(slides[slideIndex][segment].PauseMilliseconds, speed);
 
     private void StartTimer(TimeSpan? due, bool chained = false) => timer.Start(due, chained, step, phase);
 

@@ -32,6 +32,7 @@ public class ChapterPlayerTests : BunitContext
         Services.AddSingleton<Course.Web.Operations.CourseMetrics>();
         Services.AddSingleton<IChapterSource>(new FixedChapterSource(Chapter));
         Services.AddSingleton(connection);
+        Services.AddSingleton<Course.Web.Narration.IPublishedClips>(new Course.Web.Narration.NoPublishedClips());
         // Anonymous here: nothing is recorded, so the recorder never reaches a database.
         Services.AddSingleton(new Course.Web.Progress.ProgressRecorder(null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<Course.Web.Progress.ProgressRecorder>.Instance, TimeProvider.System));
         JSInterop.Mode = JSRuntimeMode.Loose;

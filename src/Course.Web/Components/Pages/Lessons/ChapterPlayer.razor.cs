@@ -8,14 +8,16 @@ using Course.Web.Progress;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 
 namespace Course.Web.Components.Pages.Lessons;
 
 /// <summary>
-/// Plays a chapter: reveals segments on <see cref="ChapterPlayback"/>'s clock, narrates them through the
-/// browser's speech synthesis, and keeps the address bar on the current slide and segment.
+/// Plays a chapter: reveals segments on <see cref="ChapterPlayback"/>'s clock, narrates them with the instructor's
+/// recorded clips (<see cref="ChapterClips"/>) or, for lines without one, the browser's speech synthesis, shows
+/// captions when asked, and keeps the address bar on the current slide and segment.
 /// </summary>
 public sealed partial class ChapterPlayer : ComponentBase
 {
@@ -23,10 +25,13 @@ public sealed partial class ChapterPlayer : ComponentBase
 
     private ChapterView? view;
     private ChapterPlayback? playback;
+    private ChapterClips clips = null!;
+    private bool captions;
     private PlaybackState state = null!;
     private JsModule? module;
     private DotNetObjectReference<ChapterPlayer>? self;
     private long spokenStep = -1;
+    private long heldStep = -1; // the step whose clip is paused in the browser, waiting to resume
     private bool resumeAfterReconnect;
     private bool helpOpen;
     private bool ready; // the browser side is listening: keys, speech and the address bar work
@@ -37,6 +42,10 @@ public sealed partial class ChapterPlayer : ComponentBase
 
     [Inject]
     private TimeProvider Clock { get; set; } = null!;
+
+    // Asked for only when playing a published chapter: a preview has no clips (and its hosts need not provide them).
+    [Inject]
+    private IServiceProvider Services { get; set; } = null!;
 
     [Inject]
     private IJSRuntime JS { get; set; } = null!;
@@ -106,6 +115,13 @@ public sealed partial class ChapterPlayer : ComponentBase
 
     private string CurrentText => CurrentSlide.Segments[state.CurrentSegment].PlainText;
 
+    private Narration.PublishedClip? CurrentClip => clips.At(state.SlideIndex, state.CurrentSegment);
+
+    /// <summary>The next line's clip, which the browser loads ahead while narration is on.</summary>
+    private string? PreloadUrl => state.Narration ? clips.After(state.SlideIndex, state.CurrentSegment)?.Url : null;
+
+    private bool ShowCaptions => captions && clips.HasRecording;
+
     private string Language => view!.Chapter.Language;
 
     private static string UiLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
@@ -132,9 +148,9 @@ public sealed partial class ChapterPlayer : ComponentBase
             userId = (await Authentication).User.FindFirstValue(ClaimTypes.NameIdentifier);
         }
 
-        var timings = view.Slides
-            .Select(slide => (IReadOnlyList<SegmentTiming>)[.. slide.Segments.Select(s => new SegmentTiming(s.ReadingMilliseconds, s.PauseMilliseconds))])
-            .ToList();
+        // A preview offers no narration, so it needs no clips.
+        clips = IsPreview ? ChapterClips.None(view) : ChapterClips.Of(view, await Services.GetRequiredService<Narration.IPublishedClips>().ForChapterAsync(view.Chapter.ChapterId));
+        var timings = view.Slides.Select((slide, i) => clips.Timings(slide, i)).ToList();
         var checkpoints = view.QuizList.Where(q => q.Kind == Course.Core.Quizzes.QuizKind.Checkpoint && q.AfterSlide is not null)
             .Select(q => q.AfterSlide!.Value - 1).ToHashSet();
         playback = new ChapterPlayback(timings, Clock, StartSlide - 1, StartSegment - 1, checkpoints);
@@ -171,9 +187,11 @@ public sealed partial class ChapterPlayer : ComponentBase
         Metrics.PlayerOpened(Language);
         self = DotNetObjectReference.Create(this);
         module = await JsModule.ImportAsync(JS, Assets["js/player.js"]);
-        var settings = await module.InvokeAsync<PlayerSettings?>("start", self) ?? new PlayerSettings(false, 1.0);
+        var settings = await module.InvokeAsync<PlayerSettings?>("start", self) ?? new PlayerSettings(null, 1.0, false);
         playback.SetSpeed(settings.Speed);
-        playback.SetNarration(settings.Narration);
+        // A learner who never chose hears a recorded chapter: the instructor's voice is the point of recording it.
+        playback.SetNarration(settings.Narration ?? clips.HasRecording);
+        captions = settings.Captions;
         if (AutoPlay)
         {
             playback.Play();
@@ -194,6 +212,12 @@ public sealed partial class ChapterPlayer : ComponentBase
     {
         notice = null;
         playback!.SetNarration(!state.Narration);
+        await SaveSettingsAsync();
+    }
+
+    private async Task ToggleCaptions()
+    {
+        captions = !captions;
         await SaveSettingsAsync();
     }
 
@@ -227,6 +251,7 @@ public sealed partial class ChapterPlayer : ComponentBase
             case "restart": Act(p => p.RestartSlide()); break;
             case "show-all": Act(p => p.ShowAll()); break;
             case "narration": await ToggleNarration(); break;
+            case "captions" when clips.HasRecording: await ToggleCaptions(); break;
             case "help": helpOpen = !helpOpen; break;
             case "escape": helpOpen = false; break;
         }
@@ -254,11 +279,47 @@ public sealed partial class ChapterPlayer : ComponentBase
         StateHasChanged();
     });
 
+    /// <summary>
+    /// The browser's word on a recorded clip: "done" when it ended (the server holds it to the clip's length),
+    /// "not-allowed" when the browser wants a gesture first (the player pauses: pressing Play gives one),
+    /// anything else when it could not play (the line is then read on the clock).
+    /// </summary>
+    [JSInvokable]
+    public Task OnClipEnded(long step, string outcome) => InvokeAsync(() =>
+    {
+        switch (outcome)
+        {
+            case "done":
+                playback?.ClipFinished(step);
+                return;
+            case "not-allowed" when playback?.State.Step == step:
+                notice = L["ClipNotAllowed"];
+                playback.Pause();
+                break;
+            default:
+                if (playback?.State.Step == step)
+                {
+                    notice = L["ClipFailed"];
+                    playback.ClipFailed(step);
+                }
+
+                break;
+        }
+
+        StateHasChanged();
+    });
+
     private void OnPlaybackChanged(PlaybackState next) => _ = InvokeAsync(async () =>
     {
         var moved = next.SlideIndex != state.SlideIndex || next.Revealed != state.Revealed;
+        var faster = Math.Abs(next.Speed - state.Speed) > 0.001;
         state = next;
         StateHasChanged();
+        if (faster)
+        {
+            await CallAsync("setRate", next.Speed);
+        }
+
         await SpeakOrStopAsync(next);
         if (moved)
         {
@@ -273,13 +334,34 @@ public sealed partial class ChapterPlayer : ComponentBase
             if (current.Step != spokenStep)
             {
                 spokenStep = current.Step;
-                await CallAsync("speak", current.Step, CurrentText, Language, current.Speed);
+                heldStep = -1;
+                if (clips.IsInClip(current.SlideIndex, current.CurrentSegment))
+                {
+                    // Spoken inside its line's clip, which has just ended: nothing to say.
+                }
+                else if (CurrentClip is { } clip)
+                {
+                    // Playing the same step again after a pause resumes the clip where it stopped.
+                    await CallAsync("playClip", current.Step, clip.Url, current.Speed);
+                }
+                else
+                {
+                    await CallAsync("speak", current.Step, CurrentText, Language, current.Speed);
+                }
             }
         }
         else if (spokenStep != -1)
         {
+            // Paused in the middle of a line: the clip waits where it is; anything else ends it.
+            var paused = !current.IsPlaying && current.Step == spokenStep && current.Phase == PlaybackPhase.Reading;
+            heldStep = paused ? spokenStep : -1;
             spokenStep = -1;
-            await CallAsync("cancelSpeech");
+            await CallAsync(paused ? "pauseNarration" : "stopNarration");
+        }
+        else if (heldStep != -1 && current.Step != heldStep)
+        {
+            heldStep = -1; // moved on while paused: the held clip will not resume
+            await CallAsync("stopNarration");
         }
     }
 
@@ -308,7 +390,7 @@ public sealed partial class ChapterPlayer : ComponentBase
     private string SignInToSave =>
         "/account/login?returnUrl=" + Uri.EscapeDataString(PlayerLinks.Slide(CourseSlug, ChapterSlug, state.SlideIndex + 1, state.Revealed));
 
-    private Task SaveSettingsAsync() => CallAsync("saveSettings", playback!.State.Narration, playback.State.Speed);
+    private Task SaveSettingsAsync() => CallAsync("saveSettings", playback!.State.Narration, playback.State.Speed, captions);
 
     /// <summary>Calls the browser unless it is gone; the server's state stays right either way.</summary>
     private Task CallAsync(string identifier, params object?[] args) => module?.CallAsync(identifier, args) ?? Task.CompletedTask;
@@ -357,8 +439,8 @@ public sealed partial class ChapterPlayer : ComponentBase
         self?.Dispose();
     }
 
-    /// <summary>What the browser remembers between visits.</summary>
-    internal sealed record PlayerSettings(bool Narration, double Speed);
+    /// <summary>What the browser remembers between visits; <see cref="Narration"/> is null until the learner chooses.</summary>
+    internal sealed record PlayerSettings(bool? Narration, double Speed, bool Captions);
 
     // At a checkpoint, playing on skips it: the button says so rather than just "Play".
     private string PlayLabel => state.IsPlaying ? L["Pause"] : state.Phase == PlaybackPhase.Checkpoint ? L["PlaySkipsCheckpoint"] : L["Play"];
