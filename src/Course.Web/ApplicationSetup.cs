@@ -7,6 +7,7 @@ using Course.Web.Chapters;
 using Course.Web.Components;
 using Course.Web.Data;
 using Course.Web.Lessons;
+using Course.Web.Narration;
 using Course.Web.Localization;
 using Course.Web.Operations;
 using Course.Web.Progress;
@@ -65,6 +66,7 @@ public static class ApplicationSetup
 
         services.AddAccounts(builder.Configuration, builder.Environment);
         services.AddScoped<ChapterStore>();
+        services.AddNarration(builder.Configuration);
         services.AddScoped<ChapterImporter>();
         services.AddScoped<CourseSeeder>();
         services.AddScoped<QuizImporter>();
@@ -137,6 +139,7 @@ public static class ApplicationSetup
         app.MapAccountEndpoints();
         app.MapProgressEndpoints();
         app.MapStudioEndpoints();
+        app.MapNarrationEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null); // our policy says 'none'
 
