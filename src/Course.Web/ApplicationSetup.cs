@@ -8,6 +8,7 @@ using Course.Web.Chapters;
 using Course.Web.Components;
 using Course.Web.Data;
 using Course.Web.Lessons;
+using Course.Web.Narration;
 using Course.Web.Localization;
 using Course.Web.Operations;
 using Course.Web.Progress;
@@ -66,6 +67,7 @@ public static class ApplicationSetup
 
         services.AddAccounts(builder.Configuration, builder.Environment);
         services.AddScoped<ChapterStore>();
+        services.AddNarration(builder.Configuration);
         services.AddScoped<ChapterImporter>();
         services.AddScoped<CourseSeeder>();
         services.AddScoped<QuizImporter>();
@@ -86,7 +88,6 @@ public static class ApplicationSetup
         services.AddScoped<CatalogReader>();
         services.AddScoped<IChapterSource>(sp => sp.GetRequiredService<CatalogReader>());
         services.AddScoped<PlayerConnection>();
-        services.TryAddSingleton<Narration.IPublishedClips, Narration.NoPublishedClips>();
         services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<PlayerConnection>());
         return builder;
     }
@@ -140,6 +141,7 @@ public static class ApplicationSetup
         app.MapAccountEndpoints();
         app.MapProgressEndpoints();
         app.MapStudioEndpoints();
+        app.MapNarrationEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null); // our policy says 'none'
 

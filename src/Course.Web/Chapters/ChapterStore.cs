@@ -112,6 +112,10 @@ public sealed class ChapterStore(IDbContextFactory<CourseDbContext> contextFacto
     public Task<IReadOnlyList<VersionRow>> HistoryAsync(int chapterId, CancellationToken cancellationToken = default) =>
         ReadAsync(db => ChapterReads.HistoryAsync(db, chapterId, cancellationToken), cancellationToken);
 
+    /// <summary>The draft's lines (the published ones without a draft) with their clips.</summary>
+    public Task<IReadOnlyList<DraftLineClip>> DraftLinesAsync(int chapterId, CancellationToken cancellationToken = default) =>
+        ReadAsync(db => DraftClips.LinesAsync(db, chapterId, cancellationToken), cancellationToken);
+
     public Task<string?> VersionTextAsync(int chapterId, int number, CancellationToken cancellationToken = default) =>
         ReadAsync(db => ChapterReads.VersionTextAsync(db, chapterId, number, cancellationToken), cancellationToken);
 
@@ -119,7 +123,14 @@ public sealed class ChapterStore(IDbContextFactory<CourseDbContext> contextFacto
     /// Saves the text as the chapter's draft if the chapter's content is still at <paramref name="expectedRevision"/>
     /// (nobody saved, published or restored since this editor read it). Drafts may have errors: they are work in progress.
     /// </summary>
-    public async Task<SaveResult> SaveDraftAsync(int chapterId, string text, int expectedRevision, string author, CancellationToken cancellationToken = default)
+    public Task<SaveResult> SaveDraftAsync(int chapterId, string text, int expectedRevision, string author, CancellationToken cancellationToken = default) =>
+        SaveAsync(chapterId, text, expectedRevision, author, restoring: null, cancellationToken);
+
+    /// <summary>
+    /// Saves the draft; its clips follow their lines (<see cref="DraftClips.Follow"/>), or, restoring a version,
+    /// become that version's clips placed on the restored text.
+    /// </summary>
+    private async Task<SaveResult> SaveAsync(int chapterId, string text, int expectedRevision, string author, ChapterVersion? restoring, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -136,21 +147,28 @@ public sealed class ChapterStore(IDbContextFactory<CourseDbContext> contextFacto
         }
 
         var now = clock.GetUtcNow();
-        if (draft is null && text == await ChapterReads.PublishedTextAsync(db, chapterId, cancellationToken))
+        if (draft is null && restoring is null && text == await ChapterReads.PublishedTextAsync(db, chapterId, cancellationToken))
         {
             // Nothing to keep: the published chapter says just this (a last save right after a publish).
+            // A restore goes on even then: the version's clips may differ from the published ones.
             return new SaveResult.Saved(chapter.ContentRevision, now);
         }
 
         var keyed = ChapterContent.ReadKeys(draft?.SlideKeysJson) ?? await ChapterReads.PublishedSlidesAsync(db, chapterId, cancellationToken);
+        var clips = restoring is null
+            ? await DraftClips.WorkingAsync(db, chapterId, draft is not null, cancellationToken)
+            : await DraftClips.OfVersionAsync(db, restoring.Id, cancellationToken);
         if (draft is null)
         {
             draft = new ChapterDraft { ChapterId = chapterId, ScriptText = text };
             db.ChapterDrafts.Add(draft);
         }
 
+        var keyedAfter = ChapterContent.KeyedAfter(keyed, text);
+        var clipsBefore = restoring is null ? keyed : ChapterContent.ReadKeys(restoring.SlideKeysJson) ?? keyedAfter;
+        await ReplaceDraftClipsAsync(db, chapterId, DraftClips.Follow(clips, clipsBefore, keyedAfter), cancellationToken);
         draft.ScriptText = text;
-        draft.SlideKeysJson = ChapterContent.WriteKeys(ChapterContent.KeyedAfter(keyed, text));
+        draft.SlideKeysJson = ChapterContent.WriteKeys(keyedAfter);
         draft.SavedBy = author;
         draft.SavedAt = now;
         chapter.ContentRevision++;
@@ -216,7 +234,8 @@ public sealed class ChapterStore(IDbContextFactory<CourseDbContext> contextFacto
         chapter.Version = Guid.NewGuid();
         chapter.ContentRevision++;
         var number = 1 + (await db.ChapterVersions.Where(v => v.ChapterId == chapterId).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0);
-        db.ChapterVersions.Add(new ChapterVersion
+        var clips = await DraftClips.WorkingAsync(db, chapterId, draft is not null, cancellationToken);
+        var version = new ChapterVersion
         {
             ChapterId = chapterId,
             Number = number,
@@ -224,7 +243,9 @@ public sealed class ChapterStore(IDbContextFactory<CourseDbContext> contextFacto
             PublishedBy = author,
             PublishedAt = now,
             SlideCount = script.Slides.Count,
-        });
+            SlideKeysJson = ChapterContent.WriteKeys(ChapterContent.ToKeyed(newSlides)),
+        };
+        db.ChapterVersions.Add(version);
         if (draft is not null)
         {
             db.ChapterDrafts.Remove(draft);
@@ -232,6 +253,11 @@ public sealed class ChapterStore(IDbContextFactory<CourseDbContext> contextFacto
 
         try
         {
+            await db.SaveChangesAsync(cancellationToken);
+
+            // The draft's clips become the version's: learners hear what the instructor heard in the editor.
+            await ReplaceDraftClipsAsync(db, chapterId, [], cancellationToken);
+            db.ClipPlacements.AddRange(clips.Select(c => ToRow(chapterId, version.Id, c)));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -248,10 +274,11 @@ public sealed class ChapterStore(IDbContextFactory<CourseDbContext> contextFacto
     /// <summary>An old version's text becomes the draft (a new content revision); nothing is published until Publish.</summary>
     public async Task<SaveResult> RestoreAsync(int chapterId, int number, int expectedRevision, string author, CancellationToken cancellationToken = default)
     {
-        var text = await VersionTextAsync(chapterId, number, cancellationToken);
-        return text is null
+        var version = await ReadAsync(db => db.ChapterVersions.AsNoTracking()
+            .SingleOrDefaultAsync(v => v.ChapterId == chapterId && v.Number == number, cancellationToken), cancellationToken);
+        return version is null
             ? new SaveResult.NotFound()
-            : await SaveDraftAsync(chapterId, text, expectedRevision, author, cancellationToken);
+            : await SaveAsync(chapterId, version.ScriptText, expectedRevision, author, restoring: version, cancellationToken);
     }
 
     /// <summary>
@@ -281,6 +308,88 @@ public sealed class ChapterStore(IDbContextFactory<CourseDbContext> contextFacto
         await changes.ChapterChangedAsync(cancellationToken);
         return ChapterStatus.Retired;
     }
+
+    /// <summary>
+    /// Puts <paramref name="clipHash"/> (a stored clip) on a line of the draft, replacing the line's clip, recorded
+    /// for the line's text now; null removes the line's clip. A clip change is a content write: it states the
+    /// revision it started from and bumps it, like a text save.
+    /// </summary>
+    public Task<ClipResult> SetClipAsync(int chapterId, string slideKey, int line, string? clipHash, int expectedRevision, string author, CancellationToken cancellationToken = default) =>
+        ChangeClipAsync(chapterId, slideKey, line, expectedRevision, author, (clips, text) =>
+            [.. clips.Where(c => c.SlideKey != slideKey || c.Line != line),
+                .. clipHash is null ? Array.Empty<ClipOnLine>() : [new ClipOnLine(slideKey, line, text, clipHash)]],
+            cancellationToken);
+
+    /// <summary>"Keep this recording": the line's clip counts as recorded for the line's text now (no longer flagged).</summary>
+    public Task<ClipResult> KeepClipAsync(int chapterId, string slideKey, int line, int expectedRevision, string author, CancellationToken cancellationToken = default) =>
+        ChangeClipAsync(chapterId, slideKey, line, expectedRevision, author, (clips, text) =>
+            [.. clips.Select(c => c.SlideKey == slideKey && c.Line == line ? c with { RecordedText = text } : c)],
+            cancellationToken);
+
+    private async Task<ClipResult> ChangeClipAsync(int chapterId, string slideKey, int line, int expectedRevision, string author,
+        Func<IReadOnlyList<ClipOnLine>, string, IReadOnlyList<ClipOnLine>> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var chapter = await db.Chapters.SingleOrDefaultAsync(c => c.Id == chapterId, cancellationToken);
+        if (chapter is null)
+        {
+            return new ClipResult.NotFound();
+        }
+
+        var draft = await db.ChapterDrafts.SingleOrDefaultAsync(d => d.ChapterId == chapterId, cancellationToken);
+        if (chapter.ContentRevision != expectedRevision)
+        {
+            return new ClipResult.Conflict(await ChapterReads.ConflictAsync(db, chapter, draft, cancellationToken));
+        }
+
+        var clips = await DraftClips.WorkingAsync(db, chapterId, draft is not null, cancellationToken);
+        var keyed = ChapterContent.ReadKeys(draft?.SlideKeysJson) ?? await ChapterReads.WorkingSlidesAsync(db, chapterId, cancellationToken);
+        if (DraftClips.LineText(keyed, slideKey, line) is not { } text)
+        {
+            return new ClipResult.NoSuchLine();
+        }
+
+        if (draft is null)
+        {
+            // The first change after a publish starts the draft from the published chapter, clips and all.
+            draft = new ChapterDraft { ChapterId = chapterId, ScriptText = await ChapterReads.PublishedTextAsync(db, chapterId, cancellationToken) };
+            db.ChapterDrafts.Add(draft);
+        }
+
+        var now = clock.GetUtcNow();
+        draft.SlideKeysJson = ChapterContent.WriteKeys(keyed);
+        draft.SavedBy = author;
+        draft.SavedAt = now;
+        await ReplaceDraftClipsAsync(db, chapterId, change(clips, text), cancellationToken);
+        chapter.ContentRevision++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateConcurrencyException or DbUpdateException)
+        {
+            return await ConflictAsync(chapterId, cancellationToken) is SaveResult.Conflict c ? new ClipResult.Conflict(c) : new ClipResult.NotFound();
+        }
+
+        return new ClipResult.Changed(chapter.ContentRevision, now);
+    }
+
+    /// <summary>The draft's placements become <paramref name="clips"/> (saved with the caller's next SaveChanges).</summary>
+    private static async Task ReplaceDraftClipsAsync(CourseDbContext db, int chapterId, IReadOnlyList<ClipOnLine> clips, CancellationToken cancellationToken)
+    {
+        db.ClipPlacements.RemoveRange(await db.ClipPlacements.Where(p => p.ChapterId == chapterId && p.ChapterVersionId == null).ToListAsync(cancellationToken));
+        db.ClipPlacements.AddRange(clips.Select(c => ToRow(chapterId, null, c)));
+    }
+
+    private static ClipPlacementRow ToRow(int chapterId, int? versionId, ClipOnLine clip) => new()
+    {
+        ChapterId = chapterId,
+        ChapterVersionId = versionId,
+        SlideKey = clip.SlideKey,
+        Line = clip.Line,
+        RecordedText = clip.RecordedText,
+        ClipHash = clip.ClipHash,
+    };
 
     /// <summary>The conflict as the chapter stands now, read in a fresh context after losing a race.</summary>
     private Task<SaveResult> ConflictAsync(int chapterId, CancellationToken cancellationToken) =>

@@ -35,6 +35,20 @@ public abstract record PublishResult
     public sealed record NotFound : PublishResult;
 }
 
+/// <summary>What a clip change on a draft's line came to.</summary>
+public abstract record ClipResult
+{
+    public sealed record Changed(int Revision, DateTimeOffset At) : ClipResult;
+
+    /// <summary>Someone else changed the chapter since this editor loaded: nothing was changed.</summary>
+    public sealed record Conflict(SaveResult.Conflict Theirs) : ClipResult;
+
+    /// <summary>The draft has no such slide or line (it was edited away).</summary>
+    public sealed record NoSuchLine : ClipResult;
+
+    public sealed record NotFound : ClipResult;
+}
+
 public sealed record VersionRow(int Number, string PublishedBy, DateTimeOffset PublishedAt, int Slides);
 
 /// <summary>

@@ -34,6 +34,8 @@ public class CourseDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyCon
     public DbSet<QuizAnswerRecord> QuizAnswerRecords => Set<QuizAnswerRecord>();
     public DbSet<ChapterDraft> ChapterDrafts => Set<ChapterDraft>();
     public DbSet<ChapterVersion> ChapterVersions => Set<ChapterVersion>();
+    public DbSet<NarrationClip> NarrationClips => Set<NarrationClip>();
+    public DbSet<ClipPlacementRow> ClipPlacements => Set<ClipPlacementRow>();
 
     /// <summary>Data Protection keys, shared by every app instance so cookies and antiforgery tokens work on all.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -30,4 +30,10 @@ public sealed class ChapterVersion
     public required string PublishedBy { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
     public int SlideCount { get; set; }
+
+    /// <summary>
+    /// The version's slides with their keys (JSON), so a restore can carry the version's clips to the lines
+    /// they were recorded on. Null for versions published before clips were kept.
+    /// </summary>
+    public string? SlideKeysJson { get; set; }
 }

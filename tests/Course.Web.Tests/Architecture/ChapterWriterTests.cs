@@ -18,6 +18,7 @@ public sealed class ChapterWriterTests
         { "creates a chapter", @"\bnew\s+Chapter\b(?!\w)|\bChapters\s*\.\s*Add(Range)?(Async)?\s*\(" },
         { "writes a draft", @"\bChapterDrafts\s*\.\s*(Add|AddRange|Remove|RemoveRange|Update|Attach)(Async)?\s*\(|\bChapterDrafts\b[^;]*\.Execute(Update|Delete)" },
         { "writes a version", @"\bChapterVersions\s*\.\s*(Add|AddRange|Remove|RemoveRange|Update|Attach)(Async)?\s*\(|\bChapterVersions\b[^;]*\.Execute(Update|Delete)" },
+        { "writes clip placements", @"\bClipPlacements\s*\.\s*(Add|AddRange|Remove|RemoveRange|Update|Attach)(Async)?\s*\(|\bClipPlacements\b[^;]*\.Execute(Update|Delete)" },
         { "writes slide rows", @"\bSlides\s*\.\s*(Add|AddRange|Remove|RemoveRange|Update|Attach)(Async)?\s*\(|\bSlides\b[^;]*\.Execute(Update|Delete)|\.Slides\s*=[^=>]" },
     };
 

@@ -32,7 +32,7 @@ public class ChapterPlayerTests : BunitContext
         Services.AddSingleton<Course.Web.Operations.CourseMetrics>();
         Services.AddSingleton<IChapterSource>(new FixedChapterSource(Chapter));
         Services.AddSingleton(connection);
-        Services.AddSingleton<Course.Web.Narration.IPublishedClips>(new Course.Web.Narration.NoPublishedClips());
+        Services.AddSingleton<Course.Web.Narration.IPublishedClips>(new NoClips());
         // Anonymous here: nothing is recorded, so the recorder never reaches a database.
         Services.AddSingleton(new Course.Web.Progress.ProgressRecorder(null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<Course.Web.Progress.ProgressRecorder>.Instance, TimeProvider.System));
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -235,5 +235,12 @@ public class ChapterPlayerTests : BunitContext
     {
         public Task<ChapterView?> GetChapterAsync(string courseSlug, string chapterSlug, CancellationToken cancellationToken = default) =>
             Task.FromResult<ChapterView?>(chapter);
+    }
+
+    /// <summary>A site without recorded narration: every line is spoken by speech synthesis.</summary>
+    private sealed class NoClips : Course.Web.Narration.IPublishedClips
+    {
+        public Task<IReadOnlyList<Course.Web.Narration.PublishedClip>> ForChapterAsync(int chapterId, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<Course.Web.Narration.PublishedClip>>([]);
     }
 }

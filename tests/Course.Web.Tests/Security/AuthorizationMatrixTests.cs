@@ -68,6 +68,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/courses/{course}/chapters/{chapter}/script"] = new(Door.Public, "/api/courses/ai-engineering/chapters/foundation-models/script"),
         ["GET /api/courses/{course}/chapters/{chapter}/ssml"] = new(Door.Public, "/api/courses/ai-engineering/chapters/foundation-models/ssml"),
         ["GET /api/courses/{course}/chapters/{chapter}/captions.vtt"] = new(Door.Public, "/api/courses/ai-engineering/chapters/foundation-models/captions.vtt"),
+        // A clip nobody placed in a published chapter: no one learns it exists (NarrationEndpointTests covers placed ones).
+        ["GET /api/narration/clips/{file}"] = new(Door.Public, "/api/narration/clips/" + new string('0', 64) + ".webm", HttpStatusCode.NotFound),
         ["GET /courses/{CourseSlug}/chapters/{ChapterSlug}/transcript"] = new(Door.Public, "/courses/ai-engineering/chapters/foundation-models/transcript"),
         ["POST /courses/{CourseSlug}/chapters/{ChapterSlug}/transcript"] = new(Door.Public, "/courses/ai-engineering/chapters/foundation-models/transcript", HttpStatusCode.BadRequest),
         ["GET /me"] = new(Door.SignedIn, "/me"),

@@ -276,12 +276,58 @@ namespace Course.Web.Data.Migrations.Postgres
                     b.Property<int>("SlideCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SlideKeysJson")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ChapterId", "Number")
                         .IsUnique();
 
                     b.ToTable("ChapterVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Course.Web.Data.ClipPlacementRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChapterId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ChapterVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClipHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SlideKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChapterVersionId");
+
+                    b.HasIndex("ClipHash");
+
+                    b.HasIndex("ChapterId", "ChapterVersionId");
+
+                    b.ToTable("ClipPlacements", (string)null);
                 });
 
             modelBuilder.Entity("Course.Web.Data.CourseEntity", b =>
@@ -320,6 +366,41 @@ namespace Course.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Courses", (string)null);
+                });
+
+            modelBuilder.Entity("Course.Web.Data.NarrationClip", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("ByteLength")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DurationMilliseconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Extension")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("NarrationClips", (string)null);
                 });
 
             modelBuilder.Entity("Course.Web.Data.Quiz", b =>
@@ -843,6 +924,26 @@ namespace Course.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ChapterId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Course.Web.Data.ClipPlacementRow", b =>
+                {
+                    b.HasOne("Course.Web.Data.Chapter", null)
+                        .WithMany()
+                        .HasForeignKey("ChapterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Course.Web.Data.ChapterVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ChapterVersionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Course.Web.Data.NarrationClip", null)
+                        .WithMany()
+                        .HasForeignKey("ClipHash")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -263,12 +263,56 @@ namespace Course.Web.Data.Migrations.Sqlite
                     b.Property<int>("SlideCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SlideKeysJson")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ChapterId", "Number")
                         .IsUnique();
 
                     b.ToTable("ChapterVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Course.Web.Data.ClipPlacementRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChapterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChapterVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClipHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlideKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChapterVersionId");
+
+                    b.HasIndex("ClipHash");
+
+                    b.HasIndex("ChapterId", "ChapterVersionId");
+
+                    b.ToTable("ClipPlacements", (string)null);
                 });
 
             modelBuilder.Entity("Course.Web.Data.CourseEntity", b =>
@@ -305,6 +349,41 @@ namespace Course.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Courses", (string)null);
+                });
+
+            modelBuilder.Entity("Course.Web.Data.NarrationClip", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("ByteLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Extension")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("NarrationClips", (string)null);
                 });
 
             modelBuilder.Entity("Course.Web.Data.Quiz", b =>
@@ -808,6 +887,26 @@ namespace Course.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ChapterId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Course.Web.Data.ClipPlacementRow", b =>
+                {
+                    b.HasOne("Course.Web.Data.Chapter", null)
+                        .WithMany()
+                        .HasForeignKey("ChapterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Course.Web.Data.ChapterVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ChapterVersionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Course.Web.Data.NarrationClip", null)
+                        .WithMany()
+                        .HasForeignKey("ClipHash")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

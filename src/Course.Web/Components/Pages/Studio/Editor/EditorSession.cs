@@ -95,6 +95,13 @@ public sealed class EditorSession : IDisposable
         return true;
     }
 
+    /// <summary>A clip change on the draft (the saved text at a new revision): later saves, and the browser's last one, go on from it.</summary>
+    public Task ClipChangedAsync(int newRevision)
+    {
+        Saved.SavedElsewhere(newRevision, clock.GetUtcNow(), null);
+        return Dirty ? Task.CompletedTask : host.MarkSavedAsync(newRevision, Buffer.Version);
+    }
+
     /// <summary>A new text from the server's side (the slides view): into the browser, parsed, saved a little later.</summary>
     public async Task ChangeTextAsync(string newText)
     {

@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using Course.Core.Narration;
+using Course.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Course.Web.Narration;
+
+/// <summary>What storing a clip came to.</summary>
+public abstract record ClipUpload
+{
+    public sealed record Stored(string Hash, AudioFormat Format, int DurationMilliseconds, string Url) : ClipUpload;
+
+    /// <summary>Over <see cref="NarrationOptions.MaxClipBytes"/>.</summary>
+    public sealed record TooLarge(int MaxBytes) : ClipUpload;
+
+    /// <summary>The content is none of the accepted audio formats, whatever its name says.</summary>
+    public sealed record NotAudio : ClipUpload;
+
+    /// <summary>Empty, or a length that cannot be timed (no browser measure for a compressed format, or out of bounds).</summary>
+    public sealed record BadDuration : ClipUpload;
+}
+
+/// <summary>
+/// Narration clips' bytes in the database, by their SHA-256: the same recording stored twice is one row.
+/// Checks the size and the format by content; a WAV's duration is read from its header, other formats'
+/// from what the instructor's browser measured, bounded to 1 ms … 10 min.
+/// </summary>
+public sealed class ClipLibrary(IDbContextFactory<CourseDbContext> contextFactory, IOptions<NarrationOptions> options, TimeProvider clock)
+{
+    public const int MinDurationMilliseconds = 1;
+    public const int MaxDurationMilliseconds = 10 * 60 * 1000;
+
+    public int MaxBytes => options.Value.MaxClipBytes;
+
+    public static string UrlOf(string hash, string extension) => $"/api/narration/clips/{hash}.{extension}";
+
+    /// <summary>Reads at most <see cref="MaxBytes"/> + 1 bytes of <paramref name="content"/> and stores them as a clip.</summary>
+    public async Task<ClipUpload> StoreAsync(Stream content, int? measuredMilliseconds, CancellationToken cancellationToken = default)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes)
+            {
+                return new ClipUpload.TooLarge(MaxBytes);
+            }
+        }
+
+        return await StoreAsync(buffer.ToArray(), measuredMilliseconds, cancellationToken);
+    }
+
+    public async Task<ClipUpload> StoreAsync(byte[] bytes, int? measuredMilliseconds, CancellationToken cancellationToken = default)
+    {
+        if (bytes.Length > MaxBytes)
+        {
+            return new ClipUpload.TooLarge(MaxBytes);
+        }
+
+        if (AudioFormat.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, AudioFormat.SniffLength))) is not { } format)
+        {
+            return new ClipUpload.NotAudio();
+        }
+
+        var duration = format == AudioFormat.Wav ? WavDuration.Milliseconds(bytes) : measuredMilliseconds;
+        if (duration is not (>= MinDurationMilliseconds and <= MaxDurationMilliseconds))
+        {
+            return new ClipUpload.BadDuration();
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var existing = await db.NarrationClips.AsNoTracking().Where(c => c.Hash == hash)
+            .Select(c => new { c.DurationMilliseconds }).SingleOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            return new ClipUpload.Stored(hash, format, existing.DurationMilliseconds, UrlOf(hash, format.Extension));
+        }
+
+        db.NarrationClips.Add(new NarrationClip
+        {
+            Hash = hash,
+            Extension = format.Extension,
+            MediaType = format.MediaType,
+            ByteLength = bytes.Length,
+            DurationMilliseconds = duration.Value,
+            Bytes = bytes,
+            CreatedAt = clock.GetUtcNow(),
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same bytes stored by another upload between our check and our insert: one row, as wanted.
+            if (!await ExistsAsync(hash, cancellationToken))
+            {
+                throw;
+            }
+        }
+
+        return new ClipUpload.Stored(hash, format, duration.Value, UrlOf(hash, format.Extension));
+    }
+
+    private async Task<bool> ExistsAsync(string hash, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.NarrationClips.AnyAsync(c => c.Hash == hash, cancellationToken);
+    }
+}
