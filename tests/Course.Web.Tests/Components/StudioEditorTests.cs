@@ -30,6 +30,8 @@ public class StudioEditorTests : BunitContext
         var scope = app.Services.CreateScope();
         studio = scope.ServiceProvider.GetRequiredService<ChapterStudio>();
         Services.AddSingleton(studio);
+        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<Course.Web.Chapters.ChapterStore>()); // the slides view's narration panel
+        Services.AddSingleton(app.Services.GetRequiredService<Course.Web.Narration.ClipLibrary>());
         Services.AddSingleton<TimeProvider>(clock);
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IChapterSource>());
         Services.AddSingleton(new PlayerConnection());
