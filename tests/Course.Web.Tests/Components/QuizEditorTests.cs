@@ -40,6 +40,7 @@ public sealed class QuizEditorTests : BunitContext, IClassFixture<QuizEditorTest
         Services.AddSingleton<ITokenCounter>(app.Services.GetRequiredService<TokenExplorer>());
         Services.AddSingleton(new QuizGrader(app.Services.GetRequiredService<TokenExplorer>()));
         Services.AddSingleton(TimeProvider.System);
+        AddAuthorization().SetAuthorized("prof@example.com").SetRoles(Course.Web.Accounts.Roles.Instructor); // the editor checks its own user
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         JSInterop.Mode = JSRuntimeMode.Loose; // focusing the problem summary
     }

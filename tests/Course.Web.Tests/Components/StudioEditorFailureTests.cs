@@ -45,7 +45,7 @@ public class StudioEditorFailureTests : BunitContext
         Services.AddSingleton(new PlayerConnection());
         Services.AddSingleton(app.Services.GetRequiredService<Course.Web.Operations.CourseMetrics>());
         Services.AddSingleton(app.Services.GetRequiredService<ProgressRecorder>());
-        AddAuthorization().SetAuthorized("prof@example.com");
+        AddAuthorization().SetAuthorized("prof@example.com").SetRoles(Course.Web.Accounts.Roles.Instructor);
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         courseId = Task.Run(() => studio.ListAsync()).Result[0].CourseId;

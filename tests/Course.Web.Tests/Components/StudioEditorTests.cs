@@ -37,7 +37,7 @@ public class StudioEditorTests : BunitContext
         Services.AddSingleton(new PlayerConnection());
         Services.AddSingleton(app.Services.GetRequiredService<Course.Web.Operations.CourseMetrics>());
         Services.AddSingleton(app.Services.GetRequiredService<Course.Web.Progress.ProgressRecorder>());
-        AddAuthorization().SetAuthorized(Author);
+        AddAuthorization().SetAuthorized(Author).SetRoles(Course.Web.Accounts.Roles.Instructor);
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         courseId = Task.Run(() => studio.ListAsync()).Result[0].CourseId;
