@@ -37,9 +37,9 @@ public static class CatalogEndpoints
                 : ChapterNotFound(course, chapter));
 
         api.MapGet("/{course}/chapters/{chapter}/captions.vtt", async Task<Results<ContentHttpResult, ProblemHttpResult>> (
-            string course, string chapter, CatalogReader reader, CancellationToken ct) =>
+            string course, string chapter, CatalogReader reader, Narration.IPublishedClips clips, CancellationToken ct) =>
             await reader.GetChapterAsync(course, chapter, ct) is { } view
-                ? TypedResults.Text(ChapterCaptions.WebVtt(view), Course.Core.Captions.WebVttWriter.MediaType)
+                ? TypedResults.Text(ChapterCaptions.WebVtt(view, await clips.ForChapterAsync(view.Chapter.ChapterId, ct)), Course.Core.Captions.WebVttWriter.MediaType)
                 : ChapterNotFound(course, chapter));
 
         return app;

@@ -222,7 +222,7 @@ public static class OperatorCommands
             {
                 // The same view and writer as GET …/captions.vtt, so both give the same file.
                 text = format == "vtt"
-                    ? ChapterCaptions.WebVtt(view)
+                    ? ChapterCaptions.WebVtt(view, await services.GetRequiredService<Narration.IPublishedClips>().ForChapterAsync(view.Chapter.ChapterId))
                     : JsonSerializer.Serialize(ChapterDocument.From(view), ApiJson.Options);
             }
         }
