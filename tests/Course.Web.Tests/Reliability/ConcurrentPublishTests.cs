@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace Course.Web.Tests.Reliability;
 
@@ -20,7 +21,7 @@ namespace Course.Web.Tests.Reliability;
 /// slide of the old or the new version, the slides that stayed keep their keys, and each learner's count of seen
 /// slides is the count of their seen slides that the new version has.
 /// </summary>
-public sealed class ConcurrentPublishTests : IAsyncLifetime
+public sealed class ConcurrentPublishTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Learners = 50;
 
@@ -53,8 +54,8 @@ public sealed class ConcurrentPublishTests : IAsyncLifetime
         }
 
         var journal = Path.Combine(app.DataDirectory, "journal.tsv");
-        var output = new StringBuilder();
-        using var client = StartLearners(journal, output);
+        var clientOutput = new StringBuilder();
+        using var client = StartLearners(journal, clientOutput);
 
         // Publish once the learners are well into the chapter.
         var until = DateTime.UtcNow.AddMinutes(3);
@@ -63,7 +64,7 @@ public sealed class ConcurrentPublishTests : IAsyncLifetime
             await Task.Delay(500);
         }
 
-        Assert.False(client.HasExited, output.ToString());
+        Assert.False(client.HasExited, clientOutput.ToString());
         var publishedAt = DateTimeOffset.UtcNow;
         using (var scope = app.Services.CreateScope())
         {
@@ -78,7 +79,7 @@ public sealed class ConcurrentPublishTests : IAsyncLifetime
 
         await client.WaitForExitAsync();
         var confirmedAfter = JournalLine.Read(journal).Count(l => l.Kind == "progress" && l.Sent > publishedAt);
-        Assert.True(client.ExitCode == 0, $"the load client met errors:\n{output}");
+        Assert.True(client.ExitCode == 0, $"the load client met errors:\n{clientOutput}");
         Assert.True(confirmedAfter > Learners, $"only {confirmedAfter} reveals confirmed after the publish");
 
         await app.Services.GetRequiredService<ProgressRecorder>().FlushAsync();
@@ -108,11 +109,13 @@ public sealed class ConcurrentPublishTests : IAsyncLifetime
             Assert.Equal(seen, learner.SeenSlides);
         }
 
+        output.WriteLine($"{(app.OnPostgres ? "PostgreSQL" : "SQLite")}: {Learners} learners, {JournalLine.Read(journal).Count(l => l.Kind == "progress")} reveals confirmed " +
+            $"({confirmedAfter} after the publish), {slides.Count} slide rows, all by a key of the new version; client errors 0");
         var errors = log.Entries.Skip(startupLines).Where(e => e.Level >= LogLevel.Error).Select(e => $"{e.Category}: {e.Message}").ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
-    private Process StartLearners(string journal, StringBuilder output)
+    private Process StartLearners(string journal, StringBuilder lines)
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var client = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../Course.Load/bin", configuration, "net10.0/Course.Load.dll"));
@@ -125,8 +128,8 @@ public sealed class ConcurrentPublishTests : IAsyncLifetime
             RedirectStandardError = true,
         };
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.OutputDataReceived += (_, e) => { lock (lines) { lines.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (lines) { lines.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
