@@ -70,6 +70,7 @@ public static class ApplicationSetup
         services.AddScoped<QuizImporter>();
         services.AddScoped<QuizCatalog>();
         services.AddScoped<QuizAttempts>();
+        services.AddSingleton<QuizDrafts>();
         services.AddSingleton<TokenExplorer>();
         services.AddSingleton<ITokenCounter>(sp => sp.GetRequiredService<TokenExplorer>());
         services.AddSingleton<QuizGrader>();

@@ -120,6 +120,10 @@ public sealed class LearnerProgress(IDbContextFactory<CourseDbContext> contextFa
                 };
             })],
         });
+        // The attempt is stored: its kept answers in progress go in the same transaction.
+        db.QuizDrafts.RemoveRange(await db.QuizDrafts
+            .Where(d => d.UserId == userId && d.ChapterId == chapterId && d.QuizSlug == attempt.Quiz.Slug && d.AttemptId == attempt.Id)
+            .ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -3,16 +3,20 @@ using Course.Core.Quizzes;
 namespace Course.Web.Quizzes;
 
 /// <summary>
-/// A learner's attempts for the life of their connection (one per circuit). Accounts will move them
-/// into the database; until then, leaving the site forgets them, as the quiz page says.
+/// A learner's attempts for the life of their connection (one per circuit). A signed-in learner's attempt in
+/// progress is also kept in the database (<see cref="QuizDrafts"/>) and taken up again on a new connection;
+/// an anonymous visitor's is forgotten on leaving, as the quiz page says.
 /// </summary>
 public sealed class QuizAttempts(QuizGrader grader, TimeProvider clock)
 {
     private readonly Dictionary<string, List<QuizAttempt>> attempts = [];
     private readonly Lock gate = new();
 
-    /// <summary>The attempt in progress, or a new one shown with <paramref name="key"/>'s ids and order.</summary>
-    public QuizAttempt Current(string quizKey, QuizDefinition quiz, AttemptKey key)
+    /// <summary>
+    /// The attempt in progress, or the one kept on the server (<paramref name="kept"/>: taken up again with its id, key
+    /// and checked answers), or a new one shown with <paramref name="key"/>'s ids and order.
+    /// </summary>
+    public QuizAttempt Current(string quizKey, QuizDefinition quiz, AttemptKey key, QuizDraftState? kept = null)
     {
         lock (gate)
         {
@@ -27,15 +31,15 @@ public sealed class QuizAttempts(QuizGrader grader, TimeProvider clock)
                 return last; // the result stays on screen until the learner retakes
             }
 
-            return Start(list, quiz, key);
+            return kept is null ? Start(list, quiz, key) : Resume(list, quiz, kept);
         }
     }
 
-    public QuizAttempt Retake(string quizKey, QuizDefinition quiz)
+    public QuizAttempt Retake(string quizKey, QuizDefinition quiz, AttemptKey key)
     {
         lock (gate)
         {
-            return Start(List(quizKey), quiz, AttemptKey.New());
+            return Start(List(quizKey), quiz, key);
         }
     }
 
@@ -55,6 +59,28 @@ public sealed class QuizAttempts(QuizGrader grader, TimeProvider clock)
         }
 
         return list;
+    }
+
+    private QuizAttempt Resume(List<QuizAttempt> list, QuizDefinition quiz, QuizDraftState kept)
+    {
+        var attempt = new QuizAttempt(quiz, grader, AttemptKey.Parse(kept.Secret), kept.StartedAt, kept.AttemptId);
+        foreach (var check in kept.Checks)
+        {
+            try
+            {
+                if (quiz.Feedback == FeedbackMode.Immediate && attempt.Questions.FirstOrDefault(q => q.Id == check.QuestionId) is { } question)
+                {
+                    attempt.Check(question.Id, check.Answer.ToAnswer(question.Kind));
+                }
+            }
+            catch (InvalidAnswerException)
+            {
+                // The quiz was edited since (an option gone): that question is open again.
+            }
+        }
+
+        list.Add(attempt);
+        return attempt;
     }
 
     private QuizAttempt Start(List<QuizAttempt> list, QuizDefinition quiz, AttemptKey key)
