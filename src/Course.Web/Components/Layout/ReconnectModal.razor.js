@@ -38,6 +38,8 @@ window.addEventListener("online", () => {
         shownForOffline = false;
         reconnectModal.classList.remove("components-reconnect-show");
         reconnectModal.close();
+    } else if (reconnectModal.classList.contains("components-reconnect-failed")) {
+        retry(); // the framework gave up while offline: try again now rather than when the tab is shown again
     }
 });
 
