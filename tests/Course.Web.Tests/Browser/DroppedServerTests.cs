@@ -16,8 +16,9 @@ namespace Course.Web.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class DroppedServerTests(BrowserFixture browser) : IAsyncLifetime
 {
-    // Ports 5160-5169 are this test's (docs/reliability.md); a restarted server must come back where the page looks.
-    private const int Port = 5161;
+    // A restarted server must come back where the page looks: a fixed port, 5161 unless COURSE_DROPPED_PORT moves it
+    // (two runs side by side, e.g. SQLite and PostgreSQL).
+    private static readonly int Port = int.TryParse(Environment.GetEnvironmentVariable("COURSE_DROPPED_PORT"), out var port) ? port : 5161;
 
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("course-dropped-").FullName;
     private readonly string? postgres = CourseAppFactory.CreatePostgresDatabase();
