@@ -74,6 +74,7 @@ public static class ApplicationSetup
         services.AddScoped<QuizCatalog>();
         services.AddScoped<QuizAttempts>();
         services.AddSingleton<OpenAttempts>();
+        services.AddSingleton<QuizDrafts>();
         services.AddSingleton<TokenExplorer>();
         services.AddSingleton<ITokenCounter>(sp => sp.GetRequiredService<TokenExplorer>());
         services.AddSingleton<QuizGrader>();

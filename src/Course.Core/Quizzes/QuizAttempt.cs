@@ -29,8 +29,11 @@ public sealed class QuizAttempt
     private readonly Lock gate = new();
 
     /// <param name="key">This attempt's secret: the same key shows the same ids in the same order (prerendered and live page alike).</param>
-    public QuizAttempt(QuizDefinition quiz, QuizGrader grader, AttemptKey key, DateTimeOffset startedAt)
+    /// <param name="id">The attempt's id when it is taken up again (its answers were kept while it was in progress); new otherwise.</param>
+    public QuizAttempt(QuizDefinition quiz, QuizGrader grader, AttemptKey key, DateTimeOffset startedAt, Guid? id = null)
     {
+        Id = id ?? Guid.NewGuid();
+        Key = key;
         this.quiz = quiz;
         this.grader = grader;
         StartedAt = startedAt;
@@ -39,7 +42,10 @@ public sealed class QuizAttempt
         outcomes = quiz.Questions.ToDictionary(q => q.Id, q => new QuestionOutcome(q.Id, null, 0, null, false, null), StringComparer.Ordinal);
     }
 
-    public Guid Id { get; } = Guid.NewGuid();
+    public Guid Id { get; }
+
+    /// <summary>The secret its ids and order come from: a page showing this attempt keeps it (never sent readable).</summary>
+    public AttemptKey Key { get; }
 
     public DateTimeOffset StartedAt { get; }
 

@@ -32,6 +32,7 @@ public class CourseDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyCon
     public DbSet<SlideProgress> SlideProgress => Set<SlideProgress>();
     public DbSet<QuizAttemptRecord> QuizAttemptRecords => Set<QuizAttemptRecord>();
     public DbSet<QuizAnswerRecord> QuizAnswerRecords => Set<QuizAnswerRecord>();
+    public DbSet<QuizDraftRecord> QuizDrafts => Set<QuizDraftRecord>();
     public DbSet<ChapterDraft> ChapterDrafts => Set<ChapterDraft>();
     public DbSet<ChapterVersion> ChapterVersions => Set<ChapterVersion>();
     public DbSet<NarrationClip> NarrationClips => Set<NarrationClip>();

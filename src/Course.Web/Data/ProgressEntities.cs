@@ -64,3 +64,25 @@ public sealed class QuizAnswerRecord
     /// <summary>The answer in words (chosen option texts, typed text), or null when unanswered.</summary>
     public string? Answer { get; set; }
 }
+
+/// <summary>
+/// A signed-in learner's quiz attempt still in progress: its secret and what was answered so far, kept as the
+/// answers are given so a dropped connection or a restarted server loses none. Removed when the attempt is stored.
+/// </summary>
+public sealed class QuizDraftRecord
+{
+    public int Id { get; set; }
+
+    public required string UserId { get; set; }
+
+    public int ChapterId { get; set; }
+
+    public required string QuizSlug { get; set; }
+
+    public Guid AttemptId { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The attempt's secret, checks and drafts as JSON (<c>Quizzes/QuizDraftState</c>), at most <c>QuizDrafts.MaxStateCharacters</c>.</summary>
+    public required string State { get; set; }
+}

@@ -143,6 +143,10 @@ public sealed class LearnerProgress(IDbContextFactory<CourseDbContext> contextFa
                 };
             })],
         });
+        // The attempt is stored: its kept answers in progress go in the same transaction.
+        db.QuizDrafts.RemoveRange(await db.QuizDrafts
+            .Where(d => d.UserId == userId && d.ChapterId == chapterId && d.QuizSlug == attempt.Quiz.Slug && d.AttemptId == attempt.Id)
+            .ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -161,6 +165,10 @@ public sealed class LearnerProgress(IDbContextFactory<CourseDbContext> contextFa
                 .ToListAsync(cancellationToken),
             quizAttempts = await db.QuizAttemptRecords.AsNoTracking().Where(a => a.UserId == user.Id).Include(a => a.Answers)
                 .Select(a => new { a.Id, a.ChapterId, a.QuizSlug, a.StartedAt, a.SubmittedAt, a.Score, a.Passed, answers = a.Answers.Select(x => new { x.QuestionKey, x.Answer, x.Score }) })
+                .ToListAsync(cancellationToken),
+            // An attempt in progress is kept with its secret and the page's opaque option ids: which quiz, and when.
+            quizzesInProgress = await db.QuizDrafts.AsNoTracking().Where(d => d.UserId == user.Id)
+                .Select(d => new { d.ChapterId, d.QuizSlug, d.AttemptId, d.UpdatedAt })
                 .ToListAsync(cancellationToken),
         };
         return JsonSerializer.Serialize(export, ApiJson.Options);

@@ -23,6 +23,8 @@ public class QuizRunnerTests : BunitContext
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<Course.Web.Progress.LearnerProgress>());
         Services.AddSingleton(new QuizAttempts(new QuizGrader(app.Services.GetRequiredService<TokenExplorer>()), TimeProvider.System));
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(app.Services.GetRequiredService<QuizDrafts>());
+        Services.AddLogging();
         Services.AddSingleton(app.Services.GetRequiredService<Course.Web.Operations.CourseMetrics>());
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         JSInterop.Mode = JSRuntimeMode.Loose;

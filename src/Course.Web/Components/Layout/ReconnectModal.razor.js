@@ -8,15 +8,53 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
-function handleReconnectStateChanged(event) {
-    if (event.detail.state === "show") {
+// A page reloaded because the server no longer knew it says so once, at the place it reopened.
+const reopenedKey = "course-reopened-after-lost-connection";
+const reopenedNotice = document.getElementById("course-reopened-notice");
+if (sessionStorage.getItem(reopenedKey)) {
+    sessionStorage.removeItem(reopenedKey);
+    reopenedNotice.hidden = false;
+}
+reopenedNotice.querySelector("button").addEventListener("click", () => reopenedNotice.hidden = true);
+
+function reopen() {
+    sessionStorage.setItem(reopenedKey, "1");
+    location.reload();
+}
+
+// The device says its network is gone: say so at once and keep clicks from going into a connection that is
+// probably dead (the framework itself notices only once the server has been silent for 30 s). Back online, the
+// notice goes if the connection held; if the framework took over meanwhile, it closes the notice itself.
+let shownForOffline = false;
+window.addEventListener("offline", () => {
+    if (!reconnectModal.open) {
+        shownForOffline = true;
+        reconnectModal.classList.add("components-reconnect-show");
         reconnectModal.showModal();
+    }
+});
+window.addEventListener("online", () => {
+    if (shownForOffline) {
+        shownForOffline = false;
+        reconnectModal.classList.remove("components-reconnect-show");
+        reconnectModal.close();
+    } else if (reconnectModal.classList.contains("components-reconnect-failed")) {
+        retry(); // the framework gave up while offline: try again now rather than when the tab is shown again
+    }
+});
+
+function handleReconnectStateChanged(event) {
+    shownForOffline = false;
+    if (event.detail.state === "show") {
+        if (!reconnectModal.open) {
+            reconnectModal.showModal();
+        }
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     } else if (event.detail.state === "rejected") {
-        location.reload();
+        reopen();
     }
 }
 
@@ -34,7 +72,7 @@ async function retry() {
             // We'll reload the page so the user can continue using the app as quickly as possible.
             const resumeSuccessful = await Blazor.resumeCircuit();
             if (!resumeSuccessful) {
-                location.reload();
+                reopen();
             } else {
                 reconnectModal.close();
             }
@@ -49,7 +87,7 @@ async function resume() {
     try {
         const successful = await Blazor.resumeCircuit();
         if (!successful) {
-            location.reload();
+            reopen();
         }
     } catch {
         reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");

@@ -54,3 +54,16 @@ internal sealed class QuizAnswerRecordConfiguration : IEntityTypeConfiguration<Q
         builder.Property(a => a.Answer).HasMaxLength(1000);
     }
 }
+
+internal sealed class QuizDraftRecordConfiguration : IEntityTypeConfiguration<QuizDraftRecord>
+{
+    public void Configure(EntityTypeBuilder<QuizDraftRecord> builder)
+    {
+        builder.ToTable("QuizDrafts");
+        builder.HasIndex(d => new { d.UserId, d.ChapterId, d.QuizSlug }).IsUnique();
+        builder.Property(d => d.QuizSlug).HasMaxLength(100);
+        builder.Property(d => d.State).HasMaxLength(Quizzes.QuizDrafts.MaxStateCharacters);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Chapter>().WithMany().HasForeignKey(d => d.ChapterId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

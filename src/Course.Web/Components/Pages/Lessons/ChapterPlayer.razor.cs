@@ -88,6 +88,13 @@ public sealed partial class ChapterPlayer : ComponentBase
     [Parameter]
     public int StartSegment { get; set; } = 1;
 
+    /// <summary>
+    /// Where the learner is ("slide.segment", 1-based), kept with the circuit's state when the server releases a
+    /// disconnected circuit (.NET 10 persists it): a resumed circuit opens here, not where the page was first opened.
+    /// </summary>
+    [PersistentState]
+    public string? Position { get; set; }
+
     /// <summary>The quiz a learner came from to review this slide, and its question: offers the way back.</summary>
     [Parameter]
     public string? ReturnQuiz { get; set; }
@@ -153,7 +160,14 @@ public sealed partial class ChapterPlayer : ComponentBase
         var timings = view.Slides.Select((slide, i) => clips.Timings(slide, i)).ToList();
         var checkpoints = view.QuizList.Where(q => q.Kind == Course.Core.Quizzes.QuizKind.Checkpoint && q.AfterSlide is not null)
             .Select(q => q.AfterSlide!.Value - 1).ToHashSet();
-        playback = new ChapterPlayback(timings, Clock, StartSlide - 1, StartSegment - 1, checkpoints);
+        var (startSlide, startSegment) = (StartSlide, StartSegment);
+        if (Position?.Split('.') is [var slideText, var segmentText] && int.TryParse(slideText, out var slide) && int.TryParse(segmentText, out var segment)
+            && slide >= 1 && slide <= view.Slides.Count && segment >= 1 && segment <= view.Slides[slide - 1].Segments.Count)
+        {
+            (startSlide, startSegment) = (slide, segment);
+        }
+
+        playback = new ChapterPlayback(timings, Clock, startSlide - 1, startSegment - 1, checkpoints);
         state = playback.State;
         playback.Changed += OnPlaybackChanged;
         Connection.Lost += OnConnectionLost;
@@ -373,6 +387,7 @@ public sealed partial class ChapterPlayer : ComponentBase
         }
 
         Metrics.SegmentPlayed(Language);
+        Position = $"{current.SlideIndex + 1}.{current.Revealed}";
         if (userId is not null)
         {
             var slide = view!.Slides[current.SlideIndex];

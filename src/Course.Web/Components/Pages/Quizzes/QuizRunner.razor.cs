@@ -21,6 +21,7 @@ public sealed partial class QuizRunner : ComponentBase
     private IReadOnlyList<QuizAttempt> history = [];
     private Dictionary<string, DraftAnswer> drafts = [];
     private readonly Dictionary<string, string> errors = [];
+    private List<KeptCheck> checks = [];
     private int current;
 
     // The result sits above the questions: once the last one is answered, it is brought into view and focused.
@@ -44,6 +45,16 @@ public sealed partial class QuizRunner : ComponentBase
 
     [Inject]
     private Operations.CourseMetrics Metrics { get; set; } = null!;
+
+    [Inject]
+    private QuizDrafts Kept { get; set; } = null!;
+
+    [Inject]
+    private ILogger<QuizRunner> Logger { get; set; } = null!;
+
+    // One save of the answers at a time; edits made meanwhile are saved together right after it.
+    private Task keeping = Task.CompletedTask;
+    private bool keepAgain;
 
     [CascadingParameter]
     private Task<AuthenticationState>? Authentication { get; set; }
@@ -98,15 +109,33 @@ public sealed partial class QuizRunner : ComponentBase
             userId = (await Authentication).User.FindFirstValue(ClaimTypes.NameIdentifier);
         }
 
-        AttemptSecret ??= AttemptKey.New().ToString();
-        Load(Attempts.Current(Key, play.Definition, AttemptKey.Parse(AttemptSecret), userId));
+        // A signed-in learner's attempt in progress is kept on the server: a page opened again after a dropped
+        // connection or a restarted server takes it up with the answers already given. Another open tab's attempt
+        // comes first (the same attempt, so it is stored once); this page then keeps that attempt's secret.
+        var kept = userId is null ? null : await Kept.LoadAsync(userId, play.Chapter.Chapter.ChapterId, QuizSlug);
+        AttemptSecret = kept?.Secret ?? AttemptSecret ?? AttemptKey.New().ToString();
+        var current = Attempts.Current(Key, play.Definition, AttemptKey.Parse(AttemptSecret), userId, kept);
+        AttemptSecret = current.Key.ToString();
+        Load(current, kept?.AttemptId == current.Id ? kept : null);
     }
 
-    private void Load(QuizAttempt next)
+    private void Load(QuizAttempt next, QuizDraftState? kept = null)
     {
         attempt = next;
         drafts = attempt.Questions.ToDictionary(q => q.Id, q => new DraftAnswer(q));
+        if (kept is not null && kept.AttemptId == attempt.Id && !attempt.IsSubmitted)
+        {
+            foreach (var (questionId, answer) in kept.Drafts)
+            {
+                if (drafts.TryGetValue(questionId, out var draft))
+                {
+                    draft.Restore(answer);
+                }
+            }
+        }
+
         history = Attempts.History(Key);
+        checks = kept is not null && kept.AttemptId == attempt.Id ? [.. kept.Checks] : [];
         errors.Clear();
         current = 0;
     }
@@ -134,7 +163,15 @@ public sealed partial class QuizRunner : ComponentBase
         try
         {
             errors.Remove(questionId);
-            attempt!.Check(questionId, drafts[questionId].ToAnswer());
+            var answer = drafts[questionId].ToAnswer();
+            var tries = attempt!.Outcome(questionId).Tries;
+            attempt.Check(questionId, answer);
+            if (attempt.Outcome(questionId).Tries > tries)
+            {
+                checks.Add(new KeptCheck(questionId, KeptAnswer.From(answer)));
+                KeepAnswers();
+            }
+
             if (attempt.Questions.All(q => attempt.Outcome(q.Id).Closed))
             {
                 attempt.Submit(new Dictionary<string, Answer>(), Clock.GetUtcNow());
@@ -189,7 +226,57 @@ public sealed partial class QuizRunner : ComponentBase
         return userId is null ? Task.CompletedTask : Progress.SaveAttemptAsync(userId, play!.Chapter.Chapter.ChapterId, attempt!);
     }
 
-    private void Retake() => Load(Attempts.Retake(Key, play!.Definition, userId));
+    private void Retake()
+    {
+        AttemptSecret = AttemptKey.New().ToString();
+        Load(Attempts.Retake(Key, play!.Definition, AttemptKey.Parse(AttemptSecret), userId));
+    }
+
+    /// <summary>
+    /// Keeps this attempt's answers on the server as they are given (signed-in learners). Never awaited by the
+    /// page: a slow database does not slow typing, and a failed save is logged, the answers stay on the page.
+    /// </summary>
+    private void KeepAnswers()
+    {
+        if (userId is null || attempt is null || attempt.IsSubmitted)
+        {
+            return;
+        }
+
+        if (!keeping.IsCompleted)
+        {
+            keepAgain = true;
+            return;
+        }
+
+        keeping = KeepAnswersAsync();
+    }
+
+    private async Task KeepAnswersAsync()
+    {
+        do
+        {
+            keepAgain = false;
+            if (attempt is not { IsSubmitted: false } current)
+            {
+                return;
+            }
+
+            var state = new QuizDraftState(current.Id, AttemptSecret!, current.StartedAt, [.. checks],
+                drafts.Where(d => !current.Outcome(d.Key).Closed).Select(d => (d.Key, Answer: d.Value.Keep()))
+                    .Where(d => d.Answer is not null).ToDictionary(d => d.Key, d => d.Answer!, StringComparer.Ordinal));
+            try
+            {
+                await Kept.SaveAsync(userId!, play!.Chapter.Chapter.ChapterId, QuizSlug, state);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Logger.LogWarning(e, "The answers of a quiz in progress could not be kept");
+                return;
+            }
+        }
+        while (keepAgain);
+    }
 
     private string? ReviewUrl(QuestionView question) =>
         play!.Chapter.SlideNumberOf(question.TeachingSlideKey) is { } slide

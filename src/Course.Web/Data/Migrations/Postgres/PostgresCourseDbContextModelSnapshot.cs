@@ -522,6 +522,47 @@ namespace Course.Web.Data.Migrations.Postgres
                     b.ToTable("QuizAttempts", (string)null);
                 });
 
+            modelBuilder.Entity("Course.Web.Data.QuizDraftRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("AttemptId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ChapterId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QuizSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(262144)
+                        .HasColumnType("character varying(262144)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChapterId");
+
+                    b.HasIndex("UserId", "ChapterId", "QuizSlug")
+                        .IsUnique();
+
+                    b.ToTable("QuizDrafts", (string)null);
+                });
+
             modelBuilder.Entity("Course.Web.Data.QuizQuestion", b =>
                 {
                     b.Property<int>("Id")
@@ -966,6 +1007,21 @@ namespace Course.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Course.Web.Data.QuizAttemptRecord", b =>
+                {
+                    b.HasOne("Course.Web.Data.Chapter", null)
+                        .WithMany()
+                        .HasForeignKey("ChapterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Course.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Course.Web.Data.QuizDraftRecord", b =>
                 {
                     b.HasOne("Course.Web.Data.Chapter", null)
                         .WithMany()

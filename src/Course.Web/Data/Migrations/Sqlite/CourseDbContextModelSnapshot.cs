@@ -501,6 +501,45 @@ namespace Course.Web.Data.Migrations.Sqlite
                     b.ToTable("QuizAttempts", (string)null);
                 });
 
+            modelBuilder.Entity("Course.Web.Data.QuizDraftRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AttemptId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChapterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuizSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(262144)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChapterId");
+
+                    b.HasIndex("UserId", "ChapterId", "QuizSlug")
+                        .IsUnique();
+
+                    b.ToTable("QuizDrafts", (string)null);
+                });
+
             modelBuilder.Entity("Course.Web.Data.QuizQuestion", b =>
                 {
                     b.Property<int>("Id")
@@ -929,6 +968,21 @@ namespace Course.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Course.Web.Data.QuizAttemptRecord", b =>
+                {
+                    b.HasOne("Course.Web.Data.Chapter", null)
+                        .WithMany()
+                        .HasForeignKey("ChapterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Course.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Course.Web.Data.QuizDraftRecord", b =>
                 {
                     b.HasOne("Course.Web.Data.Chapter", null)
                         .WithMany()
