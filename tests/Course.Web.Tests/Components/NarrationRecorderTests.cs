@@ -124,9 +124,12 @@ public class NarrationRecorderTests : BunitContext
     }
 
     [Fact]
-    public async Task A_circuit_whose_user_is_not_an_instructor_is_refused_and_nothing_is_stored()
+    public async Task A_circuit_whose_user_is_no_longer_an_instructor_is_refused_and_nothing_is_stored()
     {
-        var (id, cut) = await OpenSlidesAsync(instructor: false);
+        // The editor itself turns away a circuit that is not an instructor's (StudioAccess, CircuitActionTests); the
+        // recorder checks again on every action, so an instructor demoted while the editor is open records nothing.
+        var (id, cut) = await OpenSlidesAsync();
+        auth.SetRoles();
 
         cut.FindComponents<InputFile>()[0].UploadFiles(InputFileContent.CreateFromBinary(TestAudio.Wav(500, 777), "one.wav"));
 
