@@ -12,6 +12,7 @@ public static class SecurityHeaders
         "font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; base-uri 'self'; " +
         "form-action 'self'; frame-ancestors 'none'";
 
+    // microphone=(self): the studio's narration recorder (recorder.js) needs getUserMedia on our own pages.
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var headers = context.Response.Headers;
@@ -19,7 +20,7 @@ public static class SecurityHeaders
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY"; // for browsers that predate frame-ancestors
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+        headers["Permissions-Policy"] = "camera=(), microphone=(self), geolocation=(), payment=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         return next(context);
     });

@@ -99,6 +99,7 @@ public sealed class EditorSession : IDisposable
     public Task ClipChangedAsync(int newRevision)
     {
         Saved.SavedElsewhere(newRevision, clock.GetUtcNow(), null);
+        host.StateChanged(); // the editor's header: the draft now differs from the published version, so Publish is enabled
         return Dirty ? Task.CompletedTask : host.MarkSavedAsync(newRevision, Buffer.Version);
     }
 

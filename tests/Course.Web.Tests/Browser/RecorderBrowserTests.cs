@@ -1,0 +1,246 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Course.Web.Data;
+using Course.Web.Narration;
+using Course.Web.Progress;
+using Course.Web.Seed;
+using Course.Web.Tests.Infrastructure;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Course.Web.Tests.Browser;
+
+/// <summary>
+/// The recorder end to end in real Chromium with a fake microphone (a 440 Hz tone this class writes as a WAV,
+/// which Chromium's fake capture device loops): an instructor records two lines of a slide of the seeded chapter
+/// with the keyboard only and publishes; a learner plays the slide through the real <see cref="IPublishedClips"/>.
+/// The seed's first two slides have one line each, so the slide recorded is slide 3, the first with several lines.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public partial class RecorderBrowserTests(RecorderBrowserTests.MicrophoneBrowser mic, Xunit.Abstractions.ITestOutputHelper output)
+    : IClassFixture<RecorderBrowserTests.MicrophoneBrowser>, IAsyncLifetime
+{
+    private const string Chapter = "/courses/ai-engineering/chapters/" + CourseSeeder.ChapterSlug;
+    private const string Password = "a-good-password";
+    private const int SlideNumber = 3;
+
+    [GeneratedRegex(@"Version \d+ published\.")]
+    private static partial Regex Published();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => mic.CloseContextsAsync();
+
+    [Fact]
+    public async Task An_instructor_records_two_lines_with_the_keyboard_and_publishes_and_a_learner_hears_them_with_the_script_pauses()
+    {
+        var chapterId = await ChapterIdAsync();
+        var instructor = await SignedInPageAsync($"voice-{Guid.NewGuid():N}@example.com", instructor: true);
+        await instructor.GotoAsync($"/studio/chapters/{chapterId}");
+        await Assertions.Expect(instructor.Locator(".editor[data-ready='true']")).ToBeVisibleAsync();
+        await instructor.GetByRole(AriaRole.Button, new() { Name = "Slides", Exact = true }).ClickAsync();
+        var panel = instructor.GetByTestId("narration-panel");
+        await Assertions.Expect(panel).ToBeVisibleAsync();
+
+        await RecordWithKeyboardAsync(instructor, line: 1);
+        await RecordWithKeyboardAsync(instructor, line: 2);
+        await Assertions.Expect(panel.GetByTestId("narration-message")).ToBeEmptyAsync();
+
+        var result = await panel.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}")));
+
+        await instructor.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(instructor.GetByText(Published())).ToBeVisibleAsync();
+
+        // The published clips, as the player gets them: the two recorded lines of the slide, WebM or Ogg, timed.
+        var slide = await SlideAsync(SlideNumber);
+        var key = slide.GetProperty("key").GetString()!;
+        var pause = slide.GetProperty("segments")[0].GetProperty("pauseMilliseconds").GetInt32();
+        IReadOnlyList<PublishedClip> clips;
+        using (var scope = mic.App.Services.CreateScope())
+        {
+            clips = await scope.ServiceProvider.GetRequiredService<IPublishedClips>().ForChapterAsync(chapterId);
+        }
+
+        Assert.Equal(new[] { 0, 1 }, clips.Where(c => c.SlideKey == key).Select(c => c.Line).Order());
+        var first = clips.Single(c => c.SlideKey == key && c.Line == 0);
+        Assert.Matches(@"^/api/narration/clips/[0-9a-f]{64}\.(webm|ogg)$", first.Url);
+        Assert.InRange(first.DurationMilliseconds, 1000, 5000);
+
+        // A learner plays the slide: the first clip plays, the second line comes the clip's length plus its pause later.
+        var email = $"listener-{Guid.NewGuid():N}@example.com";
+        var userId = await SignedInClient.CreateUserAsync(mic.App, email, Password);
+        var learner = await SignedInPageAsync(email);
+        await learner.AddInitScriptAsync(Watch);
+        await learner.GotoAsync($"{Chapter}/slides/{SlideNumber}");
+        await Assertions.Expect(learner.Locator(".player[data-ready='true']")).ToBeVisibleAsync();
+        await Assertions.Expect(learner.GetByRole(AriaRole.Button, new() { Name = "Narration" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await learner.GetByRole(AriaRole.Button, new() { Name = "Play" }).ClickAsync();
+        await Assertions.Expect(learner.Locator(".segment")).ToHaveCountAsync(2, new() { Timeout = first.DurationMilliseconds + pause + 10_000 });
+
+        var events = await learner.EvaluateAsync<JsonElement>("() => ({ voice: window.__voice, second: window.__secondLineAt })");
+        var voice = events.GetProperty("voice").EnumerateArray()
+            .Select(e => (Type: e.GetProperty("type").GetString(), Src: e.GetProperty("src").GetString()!, At: e.GetProperty("t").GetDouble())).ToList();
+        var played = voice.Where(e => e.Src.EndsWith(first.Url, StringComparison.Ordinal)).ToList();
+        Assert.True(played.Any(e => e.Type == "playing") && played.Any(e => e.Type == "ended"), "the first clip did not play: " + string.Join("; ", voice));
+        var started = played.First(e => e.Type == "playing").At;
+        var ended = played.First(e => e.Type == "ended").At;
+        var second = events.GetProperty("second").GetDouble();
+        output.WriteLine($"clip stored {first.DurationMilliseconds} ms, played {ended - started:0} ms; second line {second - started:0} ms after it started (expected {first.DurationMilliseconds + pause})");
+
+        Assert.InRange(ended - started, first.DurationMilliseconds - 250, first.DurationMilliseconds + 250);
+        Assert.InRange(second - started, first.DurationMilliseconds + pause - 250, first.DurationMilliseconds + pause + 250);
+
+        // Progress is recorded as for any learner: the slide's key, two lines revealed.
+        await mic.App.Services.GetRequiredService<ProgressRecorder>().FlushAsync();
+        await using var db = await mic.App.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync();
+        var stored = await db.SlideProgress.SingleAsync(p => p.UserId == userId && p.SlideKey == key);
+        Assert.True(stored.MaxRevealed >= 2, $"revealed {stored.MaxRevealed}");
+    }
+
+    /// <summary>Enter on the line's Record button, about 1.5 s of the fake microphone, Enter on Stop (where focus stays).</summary>
+    private static async Task RecordWithKeyboardAsync(IPage page, int line)
+    {
+        var name = $"line {line} of slide {SlideNumber}";
+        var record = page.GetByRole(AriaRole.Button, new() { Name = "Record " + name, Exact = true });
+        await Assertions.Expect(record).ToBeEnabledAsync();
+        await record.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        var stop = page.GetByRole(AriaRole.Button, new() { Name = "Stop recording " + name, Exact = true });
+        await Assertions.Expect(stop).ToBeFocusedAsync();
+        await page.WaitForTimeoutAsync(1500);
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Re-record " + name, Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("narration-panel").GetByRole(AriaRole.Status)).ToHaveTextAsync($"Recording saved for {name}.");
+    }
+
+    private async Task<int> ChapterIdAsync()
+    {
+        await using var db = await mic.App.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync();
+        return await db.Chapters.Where(c => c.Slug == CourseSeeder.ChapterSlug).Select(c => c.Id).SingleAsync();
+    }
+
+    private async Task<JsonElement> SlideAsync(int number)
+    {
+        var chapter = await mic.App.CreateHttpClient().GetFromJsonAsync<JsonElement>("/api" + Chapter);
+        return chapter.GetProperty("slides")[number - 1];
+    }
+
+    private async Task<IPage> SignedInPageAsync(string email, bool instructor = false)
+    {
+        if (instructor)
+        {
+            await SignedInClient.CreateUserAsync(mic.App, email, Password, instructor: true);
+        }
+
+        var context = mic.Track(await mic.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = mic.App.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            Locale = "en-US",
+        }));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Your account" })).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Notes when each clip plays and ends (media events do not bubble; a capturing listener sees them) and when line 2 appears.</summary>
+    private const string Watch = """
+        (() => {
+          window.__voice = [];
+          window.__secondLineAt = null;
+          for (const type of ['playing', 'ended']) {
+            document.addEventListener(type, e => {
+              if (e.target.matches && e.target.matches('[data-player-voice]')) window.__voice.push({ type, src: e.target.currentSrc || '', t: performance.now() });
+            }, true);
+          }
+          new MutationObserver(() => {
+            if (window.__secondLineAt === null && document.querySelectorAll('.segment').length >= 2) window.__secondLineAt = performance.now();
+          }).observe(document, { childList: true, subtree: true });
+        })();
+        """;
+
+    /// <summary>
+    /// Chromium with a fake microphone that loops a generated WAV (3 s of 440 Hz, 48 kHz mono 16-bit), and an app of
+    /// its own (publishing clips on the seeded chapter must not change what other browser tests play).
+    /// </summary>
+    public sealed class MicrophoneBrowser : IAsyncLifetime
+    {
+        private readonly string wav = Path.Combine(Directory.CreateTempSubdirectory("course-mic-").FullName, "tone.wav");
+        private readonly List<IBrowserContext> open = [];
+        private IPlaywright? playwright;
+
+        public CourseAppFactory App { get; private set; } = null!;
+
+        public IBrowser Browser { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            await File.WriteAllBytesAsync(wav, Wav.Tone(3000, rate: 48_000));
+            App = new CourseAppFactory();
+            playwright = await Playwright.CreateAsync();
+            var executable = new[] { Environment.GetEnvironmentVariable("COURSE_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
+                .FirstOrDefault(path => !string.IsNullOrEmpty(path) && File.Exists(path));
+            Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = executable,
+                Headless = true,
+                Args =
+                [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + wav,
+                ],
+            });
+        }
+
+        public IBrowserContext Track(IBrowserContext context)
+        {
+            lock (open)
+            {
+                open.Add(context);
+            }
+
+            return context;
+        }
+
+        public async Task CloseContextsAsync()
+        {
+            IBrowserContext[] closing;
+            lock (open)
+            {
+                closing = [.. open];
+                open.Clear();
+            }
+
+            foreach (var context in closing)
+            {
+                await context.CloseAsync();
+            }
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (Browser is not null)
+            {
+                await Browser.DisposeAsync();
+            }
+
+            playwright?.Dispose();
+            App?.Dispose();
+            Directory.Delete(Path.GetDirectoryName(wav)!, recursive: true);
+        }
+    }
+}
