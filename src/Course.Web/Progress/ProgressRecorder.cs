@@ -57,6 +57,11 @@ public sealed class ProgressRecorder(
 
     private readonly DroppedProgress dropped = new(logger, clock, metrics);
 
+    // A batch and a recount after a publish must not interleave: a batch reads a learner's seen count, the recount
+    // sets it, and the batch would then save its count on top (a lost update, seen in ConcurrentPublishTests on
+    // PostgreSQL). One writer a process; several instances still race here (docs/progress.md).
+    private readonly SemaphoreSlim writing = new(1, 1);
+
     /// <summary>Events that did not fit the queue since the app started (also on the log and the metric).</summary>
     public long DroppedEvents => dropped.Total;
 
@@ -177,6 +182,19 @@ public sealed class ProgressRecorder(
     public async Task RecomputeAsync(Catalog.ChapterView chapter, CancellationToken cancellationToken = default)
     {
         await FlushAsync(cancellationToken);
+        await writing.WaitAsync(cancellationToken);
+        try
+        {
+            await RecountAsync(chapter, cancellationToken);
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
+    private async Task RecountAsync(Catalog.ChapterView chapter, CancellationToken cancellationToken)
+    {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var chapterId = chapter.Chapter.ChapterId;
         var keys = chapter.Slides.Select(s => s.Key).ToList();
@@ -308,6 +326,7 @@ public sealed class ProgressRecorder(
     private async Task<Exception?> TryWriteAsync(List<ProgressEvent> batch)
     {
         var cancellationToken = CancellationToken.None; // what is begun is finished, even while stopping
+        await writing.WaitAsync(cancellationToken);
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -374,6 +393,10 @@ public sealed class ProgressRecorder(
         {
             // Whatever it is, the writer must go on; the caller decides between trying again and dropping.
             return e;
+        }
+        finally
+        {
+            writing.Release();
         }
     }
 }
