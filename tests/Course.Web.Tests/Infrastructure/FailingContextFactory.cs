@@ -35,8 +35,18 @@ public sealed class FailingContextFactory(IDbContextFactory<CourseDbContext> inn
         return inner.CreateDbContext();
     }
 
-    public Task<CourseDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(CreateDbContext());
+    /// <summary>While set and not complete, every context asked for asynchronously waits for it: a slow database.</summary>
+    public Task? Hold { get; set; }
+
+    public async Task<CourseDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
+    {
+        if (Hold is { } hold)
+        {
+            await hold.WaitAsync(cancellationToken);
+        }
+
+        return CreateDbContext();
+    }
 
     /// <summary>Fails the next <paramref name="times"/> attempts with what <paramref name="failure"/> makes.</summary>
     public void FailNext(int times, Func<Exception> failure)

@@ -78,6 +78,12 @@ public sealed partial class CrashSafetyTests(PublishedApp app, ITestOutputHelper
                 // Some progress since the (re)start, and a submission at first, so each kill has something to lose;
                 // the kill then falls anywhere: mid-answer, mid-submit, mid-save, mid-publish, mid-batch.
                 var since = DateTimeOffset.UtcNow;
+                int publishedBefore;
+                lock (publishes)
+                {
+                    publishedBefore = publishes.Count;
+                }
+
                 if (!await WaitForActivityAsync(journalPath, since, needSubmission: kill == 1, TimeSpan.FromMinutes(2)))
                 {
                     problems.Add($"kill {kill}: the learners confirmed no progress for 2 minutes after the restart");
@@ -86,10 +92,19 @@ public sealed partial class CrashSafetyTests(PublishedApp app, ITestOutputHelper
                 }
 
                 output.WriteLine($"  learners active after {clock.Elapsed.TotalSeconds:0.0} s");
-                if (kill == 1 && !await WaitForPublishAsync(publishes, TimeSpan.FromMinutes(2)))
+                if (kill == 1 && !await WaitForPublishAsync(publishes, TimeSpan.FromMinutes(2), publishedBefore: 0))
                 {
                     // Without one publish confirmed there is no published version whose wholeness a kill can test.
                     problems.Add("kill 1: the instructor confirmed no publish within 2 minutes of the first start");
+                    output.WriteLine("  " + problems[^1]);
+                    break;
+                }
+
+                // Every second restart also waits for the instructor to publish on the restarted server, so kills
+                // fall in the edits and publishes that follow a crash too, not only in the learners' reconnections.
+                if (kill > 1 && kill % 2 == 0 && !await WaitForPublishAsync(publishes, TimeSpan.FromMinutes(1), publishedBefore))
+                {
+                    problems.Add($"kill {kill}: the instructor confirmed no publish within a minute of the restart");
                     output.WriteLine("  " + problems[^1]);
                     break;
                 }
@@ -283,15 +298,15 @@ public sealed partial class CrashSafetyTests(PublishedApp app, ITestOutputHelper
         return process;
     }
 
-    /// <summary>False when the instructor's page confirmed no publish within the timeout.</summary>
-    private static async Task<bool> WaitForPublishAsync(List<ConfirmedPublish> publishes, TimeSpan timeout)
+    /// <summary>False when the instructor's page confirmed no publish beyond the first <paramref name="publishedBefore"/> within the timeout.</summary>
+    private static async Task<bool> WaitForPublishAsync(List<ConfirmedPublish> publishes, TimeSpan timeout, int publishedBefore)
     {
         var until = DateTime.UtcNow + timeout;
         while (true)
         {
             lock (publishes)
             {
-                if (publishes.Count > 0)
+                if (publishes.Count > publishedBefore)
                 {
                     return true;
                 }

@@ -53,6 +53,10 @@ public sealed partial class QuizRunner : ComponentBase
     private ILogger<QuizRunner> Logger { get; set; } = null!;
 
     // One save of the answers at a time; edits made meanwhile are saved together right after it.
+    // A signed-in learner's submitted attempt is shown only once it is stored: while it is being stored the page does
+    // not render (no result, no feedback), and if storing fails the page says so and offers to store it again.
+    private bool storing;
+    private bool storeFailed;
     private Task keeping = Task.CompletedTask;
     private bool keepAgain;
 
@@ -156,10 +160,17 @@ public sealed partial class QuizRunner : ComponentBase
         }
     }
 
+    protected override bool ShouldRender() => !storing;
+
     private void GoTo(int index) => current = Math.Clamp(index, 0, attempt!.Questions.Count - 1);
 
     private async Task Check(string questionId)
     {
+        if (storing || attempt!.IsSubmitted)
+        {
+            return;
+        }
+
         try
         {
             errors.Remove(questionId);
@@ -188,6 +199,11 @@ public sealed partial class QuizRunner : ComponentBase
 
     private async Task Submit()
     {
+        if (storing || attempt!.IsSubmitted)
+        {
+            return; // a second click while the first is being stored
+        }
+
         errors.Clear();
         var answers = new Dictionary<string, Answer>();
         foreach (var question in attempt!.Questions.Where(q => !drafts[q.Id].IsEmpty))
@@ -219,11 +235,51 @@ public sealed partial class QuizRunner : ComponentBase
         await KeepAsync();
     }
 
-    /// <summary>A signed-in learner's attempt belongs to them: it is stored once submitted.</summary>
-    private Task KeepAsync()
+    /// <summary>
+    /// A signed-in learner's attempt belongs to them: it is stored once submitted, before the result is shown, so a
+    /// result the learner saw is a result the server kept (a crash or a failing database in between shows none).
+    /// </summary>
+    private async Task KeepAsync()
     {
         Metrics.QuizSubmitted(signedIn: userId is not null);
-        return userId is null ? Task.CompletedTask : Progress.SaveAttemptAsync(userId, play!.Chapter.Chapter.ChapterId, attempt!);
+        await StoreAsync();
+    }
+
+    private async Task StoreAsync()
+    {
+        if (userId is null)
+        {
+            return;
+        }
+
+        storing = true;
+        storeFailed = false;
+        try
+        {
+            await Progress.SaveAttemptAsync(userId, play!.Chapter.Chapter.ChapterId, attempt!);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The answers given so far stay kept on the server (QuizDrafts) until the attempt is stored.
+            Logger.LogError(e, "A submitted quiz attempt could not be stored");
+            storeFailed = true;
+            showResult = false;
+        }
+        finally
+        {
+            storing = false;
+        }
+    }
+
+    private async Task StoreAgain()
+    {
+        if (storing)
+        {
+            return;
+        }
+
+        showResult = true;
+        await StoreAsync();
     }
 
     private void Retake()
