@@ -186,7 +186,9 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
         }
 
         // Content-addressed and unplaced until the chapters commit: a later failure leaves bytes no line uses, nothing else.
-        foreach (var clip in clips)
+        // A listed clip no line uses is checked but not stored.
+        var placed = package.Chapters.SelectMany(c => (c.DraftClips ?? []).Concat(c.Versions.SelectMany(v => v.Clips ?? []))).Select(p => p.Clip).ToHashSet(StringComparer.Ordinal);
+        foreach (var clip in clips.Where(c => placed.Contains(c.Sha256)))
         {
             await clipLibrary.StoreAsync(files[clip.File], clip.DurationMilliseconds, cancellationToken);
         }

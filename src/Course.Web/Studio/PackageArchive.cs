@@ -112,6 +112,11 @@ public static class PackageArchive
         {
             throw new CoursePackageException([$"not a course package: the ZIP archive is damaged ({QuizBankCheck.Shown(e.Message)})"]);
         }
+        catch (NotSupportedException e)
+        {
+            // An entry compressed or encrypted in a way .NET does not read (export writes Deflate or stored entries only).
+            throw new CoursePackageException([$"not a course package this instance can read: {QuizBankCheck.Shown(e.Message)}"]);
+        }
     }
 
     /// <summary>The entry's bytes, or null past <paramref name="budget"/> (its stated length is not trusted).</summary>

@@ -102,15 +102,21 @@ public sealed class PackageClipTests(RecordedCourseFixture course) : IClassFixtu
         Assert.Contains(problems, p => p.StartsWith($"{name}: its content's SHA-256 is ", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task A_text_file_renamed_mp3_is_refused_as_an_upload_would_be()
+    [Theory]
+    [InlineData("text", "mp3", 1000, "not audio (its content is none of WebM, Ogg, MP3, M4A/AAC or WAV, whatever its name says)")]
+    [InlineData("webm", "webm", 0, "its length cannot be timed (durationMilliseconds 0 must be 1 to 600000; a WAV's comes from its header)")]
+    [InlineData("webm", "webm", 600_001, "its length cannot be timed (durationMilliseconds 600001 must be 1 to 600000; a WAV's comes from its header)")]
+    public async Task A_clip_an_upload_would_refuse_is_refused_naming_the_file(string content, string extension, int duration, string expected)
     {
-        var text = "not audio at all, just words"u8.ToArray();
-        var name = $"clips/{Hash(text)}.mp3";
+        // A text file renamed .mp3, or a WebM header (the format sniffed by content) timed out of bounds.
+        byte[] bytes = content == "text"
+            ? "not audio at all, just words"u8.ToArray()
+            : [0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x84, .. "webm"u8, .. new byte[100]];
+        var name = $"clips/{Hash(bytes)}.{extension}";
         var problems = await RefusedAsync(Spoil(
-            json => json["clips"]!.AsArray().Add(new JsonObject { ["sha256"] = Hash(text), ["file"] = name, ["mediaType"] = "audio/mpeg", ["durationMilliseconds"] = 1000 }),
-            files => files[name] = text));
-        Assert.Contains($"{name}: not audio (its content is none of WebM, Ogg, MP3, M4A/AAC or WAV, whatever its name says)", problems);
+            json => json["clips"]!.AsArray().Add(new JsonObject { ["sha256"] = Hash(bytes), ["file"] = name, ["mediaType"] = "audio/" + extension, ["durationMilliseconds"] = duration }),
+            files => files[name] = bytes));
+        Assert.Contains($"{name}: {expected}", problems);
     }
 
     [Fact]
