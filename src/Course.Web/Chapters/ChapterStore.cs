@@ -56,27 +56,37 @@ public sealed class ChapterStore(IDbContextFactory<CourseDbContext> contextFacto
         {
             db.Chapters.Add(chapter);
             await db.SaveChangesAsync(cancellationToken);
-            db.ChapterVersions.AddRange(spec.Versions.Select(v => new ChapterVersion
+            // A version with clips keeps its slides' keys (those of the rows it continues) so a restore can place them.
+            var published = ChapterContent.ToKeyed(chapter.Slides);
+            var versions = spec.Versions.Select(v => (Spec: v, Keyed: v.Clips.Count == 0 ? null : ChapterContent.KeyedAfter(published, v.Script))).ToList();
+            var versionRows = versions.Select(v => new ChapterVersion
             {
                 ChapterId = chapter.Id,
-                Number = v.Number,
-                ScriptText = v.Script,
-                PublishedBy = v.PublishedBy,
-                PublishedAt = v.PublishedAt.ToUniversalTime(),
-                SlideCount = ScriptParser.Parse(v.Script).Script?.Slides.Count ?? 0,
-            }));
+                Number = v.Spec.Number,
+                ScriptText = v.Spec.Script,
+                PublishedBy = v.Spec.PublishedBy,
+                PublishedAt = v.Spec.PublishedAt.ToUniversalTime(),
+                SlideCount = ScriptParser.Parse(v.Spec.Script).Script?.Slides.Count ?? 0,
+                SlideKeysJson = v.Keyed is null ? null : ChapterContent.WriteKeys(v.Keyed),
+            }).ToList();
+            db.ChapterVersions.AddRange(versionRows);
             if (spec.Draft is not null)
             {
+                var draftKeyed = ChapterContent.KeyedAfter(published, spec.Draft);
                 db.ChapterDrafts.Add(new ChapterDraft
                 {
                     ChapterId = chapter.Id,
                     ScriptText = spec.Draft,
                     SavedBy = spec.Author,
                     SavedAt = now,
-                    SlideKeysJson = ChapterContent.WriteKeys(ChapterContent.KeyedAfter(ChapterContent.ToKeyed(chapter.Slides), spec.Draft)),
+                    SlideKeysJson = ChapterContent.WriteKeys(draftKeyed),
                 });
+                db.ClipPlacements.AddRange(DraftClips.OnSlides(draftKeyed, spec.DraftClips).Select(c => ToRow(chapter.Id, null, c)));
             }
 
+            await db.SaveChangesAsync(cancellationToken);
+            db.ClipPlacements.AddRange(versions.Zip(versionRows).Where(v => v.First.Keyed is not null)
+                .SelectMany(v => DraftClips.OnSlides(v.First.Keyed!, v.First.Spec.Clips).Select(c => ToRow(chapter.Id, v.Second.Id, c))));
             await db.SaveChangesAsync(cancellationToken);
             if (transaction is not null)
             {

@@ -69,6 +69,16 @@ public sealed record NewChapter(string Slug, string Title, string Language, stri
 
     /// <summary>A draft to keep (text as typed, errors and all); its slides take the keys of the rows they continue.</summary>
     public string? Draft { get; init; }
+
+    /// <summary>The draft's clips (stored already), on its slides by number.</summary>
+    public IReadOnlyList<NumberedClip> DraftClips { get; init; } = [];
 }
 
-public sealed record NewVersion(int Number, string Script, string PublishedBy, DateTimeOffset PublishedAt);
+/// <summary>A version of a new chapter; its clips (stored already) on its slides by number.</summary>
+public sealed record NewVersion(int Number, string Script, string PublishedBy, DateTimeOffset PublishedAt)
+{
+    public IReadOnlyList<NumberedClip> Clips { get; init; } = [];
+}
+
+/// <summary>A clip on a line of a text whose slides are numbered (1-based) rather than keyed: a course package's.</summary>
+public sealed record NumberedClip(int Slide, int Line, string RecordedText, string ClipHash);

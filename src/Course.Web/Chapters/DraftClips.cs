@@ -82,4 +82,14 @@ public static class DraftClips
         ScriptLines.Of(slides).FirstOrDefault(s => s.SlideKey == slideKey)?.Lines is { } lines && line >= 0 && line < lines.Count
             ? lines[line]
             : null;
+
+    /// <summary>Numbered clips on keyed slides (slide n is the n-th keyed slide).</summary>
+    /// <exception cref="ArgumentException">A clip names a slide or line the slides do not have.</exception>
+    public static IReadOnlyList<ClipOnLine> OnSlides(IReadOnlyList<KeyedSlide> slides, IReadOnlyList<NumberedClip> clips)
+    {
+        var keys = ChapterContent.KeysByNumber(slides);
+        return [.. clips.Select(c => keys.TryGetValue(c.Slide, out var key) && LineText(slides, key, c.Line) is not null
+            ? new ClipOnLine(key, c.Line, c.RecordedText, c.ClipHash)
+            : throw new ArgumentException($"slide {c.Slide}, line {c.Line}: no such line for a clip", nameof(clips)))];
+    }
 }

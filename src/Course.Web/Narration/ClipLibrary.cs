@@ -53,24 +53,39 @@ public sealed class ClipLibrary(IDbContextFactory<CourseDbContext> contextFactor
         return await StoreAsync(buffer.ToArray(), measuredMilliseconds, cancellationToken);
     }
 
-    public async Task<ClipUpload> StoreAsync(byte[] bytes, int? measuredMilliseconds, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What storing <paramref name="bytes"/> would refuse (size, format by content, duration), or null when
+    /// they would be stored: every clip, uploaded or imported in a course package, passes this check.
+    /// </summary>
+    public ClipUpload? Refusal(byte[] bytes, int? measuredMilliseconds) => Check(bytes, measuredMilliseconds).Refusal;
+
+    private (ClipUpload? Refusal, AudioFormat? Format, int Duration) Check(byte[] bytes, int? measuredMilliseconds)
     {
         if (bytes.Length > MaxBytes)
         {
-            return new ClipUpload.TooLarge(MaxBytes);
+            return (new ClipUpload.TooLarge(MaxBytes), null, 0);
         }
 
         if (AudioFormat.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, AudioFormat.SniffLength))) is not { } format)
         {
-            return new ClipUpload.NotAudio();
+            return (new ClipUpload.NotAudio(), null, 0);
         }
 
         var duration = format == AudioFormat.Wav ? WavDuration.Milliseconds(bytes) : measuredMilliseconds;
-        if (duration is not (>= MinDurationMilliseconds and <= MaxDurationMilliseconds))
+        return duration is >= MinDurationMilliseconds and <= MaxDurationMilliseconds
+            ? (null, format, duration.Value)
+            : (new ClipUpload.BadDuration(), null, 0);
+    }
+
+    public async Task<ClipUpload> StoreAsync(byte[] bytes, int? measuredMilliseconds, CancellationToken cancellationToken = default)
+    {
+        var (refusal, checkedFormat, duration) = Check(bytes, measuredMilliseconds);
+        if (refusal is not null)
         {
-            return new ClipUpload.BadDuration();
+            return refusal;
         }
 
+        var format = checkedFormat!;
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var existing = await db.NarrationClips.AsNoTracking().Where(c => c.Hash == hash)
@@ -86,7 +101,7 @@ public sealed class ClipLibrary(IDbContextFactory<CourseDbContext> contextFactor
             Extension = format.Extension,
             MediaType = format.MediaType,
             ByteLength = bytes.Length,
-            DurationMilliseconds = duration.Value,
+            DurationMilliseconds = duration,
             Bytes = bytes,
             CreatedAt = clock.GetUtcNow(),
         });
@@ -103,7 +118,7 @@ public sealed class ClipLibrary(IDbContextFactory<CourseDbContext> contextFactor
             }
         }
 
-        return new ClipUpload.Stored(hash, format, duration.Value, UrlOf(hash, format.Extension));
+        return new ClipUpload.Stored(hash, format, duration, UrlOf(hash, format.Extension));
     }
 
     private async Task<bool> ExistsAsync(string hash, CancellationToken cancellationToken)

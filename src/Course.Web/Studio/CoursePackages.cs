@@ -1,51 +1,26 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Course.Core.Authoring;
 using Course.Core.Quizzes;
 using Course.Core.Scripts;
 using Course.Web.Catalog;
 using Course.Web.Chapters;
 using Course.Web.Data;
+using Course.Web.Narration;
 using Course.Web.Quizzes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Course.Web.Studio;
 
 /// <summary>
-/// A whole course in one JSON file: its chapters with their published script, pending draft, every
-/// published version and their quizzes (slides by number, as in the seed's question bank), so another
-/// instance imports it unchanged.
+/// Exports a course as a package (<see cref="CoursePackage"/>; with its recorded clips, a ZIP archive,
+/// <see cref="PackageArchive"/>) and imports one into this instance, all or nothing.
 /// </summary>
-public sealed record CoursePackage(
-    string Format, int FormatVersion, PackageCourse Course, IReadOnlyList<PackageChapter> Chapters)
+public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFactory, ChapterStore store, QuizImporter quizzes, ClipLibrary clipLibrary, CatalogChanges changes, TimeProvider clock)
 {
-    public const string FormatName = "course-package";
-    public const int CurrentVersion = 1;
+    public async Task<CoursePackage?> ExportAsync(int courseId, CancellationToken cancellationToken = default) =>
+        (await ExportFileAsync(courseId, cancellationToken))?.Package;
 
-    public static readonly JsonSerializerOptions Json = new(QuizJson.Options)
-    {
-        WriteIndented = true,
-        MaxDepth = QuizBankCheck.MaxJsonDepth,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-}
-
-public sealed record PackageCourse(string Slug, string Title, string Language, string? Description);
-
-public sealed record PackageChapter(
-    int Number, string Slug, string Title, string Language, string? Description, ChapterStatus Status,
-    string? Script, string? Draft, IReadOnlyList<PackageVersion> Versions, QuizBankFile Quizzes);
-
-public sealed record PackageVersion(int Number, string PublishedBy, DateTimeOffset PublishedAt, string Script);
-
-public sealed class CoursePackageException(IReadOnlyList<string> problems) : Exception(string.Join("; ", problems))
-{
-    public IReadOnlyList<string> Problems { get; } = problems;
-}
-
-public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFactory, ChapterStore store, QuizImporter quizzes, CatalogChanges changes, TimeProvider clock)
-{
-    public async Task<CoursePackage?> ExportAsync(int courseId, CancellationToken cancellationToken = default)
+    /// <summary>The course as a package with its recorded clips' files (version 1, JSON only, when it has none).</summary>
+    public async Task<PackageFile?> ExportFileAsync(int courseId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var course = await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == courseId, cancellationToken);
@@ -61,14 +36,18 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var packaged = new List<PackageChapter>();
+        var hashes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chapter in chapters)
         {
             var slides = chapter.Slides;
             // Quizzes name slides by number: the published ones, or the draft's for a chapter never published.
             var numbers = ChapterContent.NumbersByKey(await ChapterReads.NumberedSlidesAsync(db, chapter.Id, cancellationToken));
             var draft = await db.ChapterDrafts.AsNoTracking().Where(d => d.ChapterId == chapter.Id).Select(d => d.ScriptText).SingleOrDefaultAsync(cancellationToken);
-            var versions = await db.ChapterVersions.AsNoTracking().Where(v => v.ChapterId == chapter.Id).OrderBy(v => v.Number)
-                .Select(v => new PackageVersion(v.Number, v.PublishedBy, v.PublishedAt, v.ScriptText)).ToListAsync(cancellationToken);
+            var clips = await PackageClips.ExportAsync(db, chapter.Id, cancellationToken);
+            hashes.UnionWith(clips.Versions.Values.SelectMany(c => c).Concat(clips.Draft ?? []).Select(c => c.Clip));
+            var versions = (await db.ChapterVersions.AsNoTracking().Where(v => v.ChapterId == chapter.Id).OrderBy(v => v.Number)
+                .Select(v => new PackageVersion(v.Number, v.PublishedBy, v.PublishedAt, v.ScriptText, null)).ToListAsync(cancellationToken))
+                .Select(v => clips.Versions.TryGetValue(v.Number, out var placed) ? v with { Clips = placed } : v).ToList();
             var quizList = await db.Quizzes.AsNoTracking().Where(q => q.ChapterId == chapter.Id).Include(q => q.Questions).OrderBy(q => q.Position).ToListAsync(cancellationToken);
             var tools = await db.SlideTools.AsNoTracking().Where(t => t.ChapterId == chapter.Id).OrderBy(t => t.Id).ToListAsync(cancellationToken);
             // A link to a slide only the draft has (a published chapter's new slide) goes by its number in the draft.
@@ -84,11 +63,17 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
                     DraftNumber(q.AfterSlideKey)))]);
             packaged.Add(new PackageChapter(chapter.Number, chapter.Slug, chapter.Title, chapter.Language, chapter.Description, chapter.Status,
                 slides.Count == 0 ? null : ChapterContent.ToText(slides),
-                draft, versions, bank));
+                draft, versions, bank, clips.Draft));
         }
 
-        return new CoursePackage(CoursePackage.FormatName, CoursePackage.CurrentVersion,
-            new PackageCourse(course.Slug, course.Title, course.Language, course.Description), packaged);
+        var details = new PackageCourse(course.Slug, course.Title, course.Language, course.Description);
+        if (hashes.Count == 0)
+        {
+            return new PackageFile(new CoursePackage(CoursePackage.FormatName, CoursePackage.WithoutClipsVersion, details, packaged), new Dictionary<string, byte[]>());
+        }
+
+        var (manifest, files) = await PackageClips.ReadStoredAsync(db, hashes, cancellationToken);
+        return new PackageFile(new CoursePackage(CoursePackage.FormatName, CoursePackage.CurrentVersion, details, packaged, manifest), files);
     }
 
     public static string Write(CoursePackage package) => JsonSerializer.Serialize(package, CoursePackage.Json);
@@ -104,7 +89,23 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
     /// that is not one, is a newer format or has any problem is refused with every problem and its place.
     /// </summary>
     /// <exception cref="CoursePackageException">The only exception it throws.</exception>
-    public static CoursePackage Read(string json)
+    public static CoursePackage Read(string json) => Read(json, new Dictionary<string, byte[]>());
+
+    /// <summary>Reads a package file: a ZIP archive with clips (<see cref="PackageArchive"/>) or the JSON alone.</summary>
+    /// <exception cref="CoursePackageException">The only exception it throws.</exception>
+    public static PackageFile Read(byte[] file)
+    {
+        if (PackageArchive.IsArchive(file))
+        {
+            var (json, files) = PackageArchive.Read(file);
+            return new PackageFile(Read(json, files), files);
+        }
+
+        using var reader = new StreamReader(new MemoryStream(file, writable: false), System.Text.Encoding.UTF8);
+        return new PackageFile(Read(reader.ReadToEnd()), new Dictionary<string, byte[]>());
+    }
+
+    private static CoursePackage Read(string json, IReadOnlyDictionary<string, byte[]> files)
     {
         if (json.Length > MaxCharacters)
         {
@@ -128,6 +129,7 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
         }
 
         var problems = CoursePackageCheck.Problems(package);
+        problems.AddRange(PackageClips.Problems(package, files));
         if (problems.Count > 0)
         {
             throw new CoursePackageException(problems.Count <= MaxProblems
@@ -138,12 +140,18 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
         return package;
     }
 
+    /// <summary>Imports a package file as read by <see cref="Read(byte[])"/>.</summary>
+    public Task<int> ImportAsync(PackageFile file, CancellationToken cancellationToken = default) =>
+        ImportAsync(file.Package, file.Files, cancellationToken);
+
     /// <summary>
-    /// Creates the course and its chapters exactly as packaged, in one transaction; any problem (a
-    /// script with errors, an invalid quiz, a course slug already here) stores nothing and lists them all.
+    /// Creates the course and its chapters exactly as packaged, in one transaction; any problem (a script with
+    /// errors, an invalid quiz, a clip an upload would refuse, a course slug already here) stores nothing and
+    /// lists them all. Clips are stored first (by content, as uploads are) and placed by <see cref="ChapterStore"/>.
     /// </summary>
-    public async Task<int> ImportAsync(CoursePackage package, CancellationToken cancellationToken = default)
+    public async Task<int> ImportAsync(CoursePackage package, IReadOnlyDictionary<string, byte[]>? files = null, CancellationToken cancellationToken = default)
     {
+        files ??= new Dictionary<string, byte[]>();
         var problems = new List<string>();
         var parsed = new Dictionary<PackageChapter, ChapterScript?>();
         foreach (var chapter in package.Chapters)
@@ -170,9 +178,19 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
             problems.Add("two chapters share a slug");
         }
 
+        var clips = package.Clips ?? [];
+        problems.AddRange(clips.Select(c => files.TryGetValue(c.File, out var bytes) ? ClipProblem(c, bytes) : $"{c.File}: missing from the package").OfType<string>());
         if (problems.Count > 0)
         {
             throw new CoursePackageException(problems);
+        }
+
+        // Content-addressed and unplaced until the chapters commit: a later failure leaves bytes no line uses, nothing else.
+        // A listed clip no line uses is checked but not stored.
+        var placed = package.Chapters.SelectMany(c => (c.DraftClips ?? []).Concat(c.Versions.SelectMany(v => v.Clips ?? []))).Select(p => p.Clip).ToHashSet(StringComparer.Ordinal);
+        foreach (var clip in clips.Where(c => placed.Contains(c.Sha256)))
+        {
+            await clipLibrary.StoreAsync(files[clip.File], clip.DurationMilliseconds, cancellationToken);
         }
 
         var now = clock.GetUtcNow();
@@ -194,8 +212,9 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
                 Status = item.Status,
                 Slides = parsed[item],
                 PublishedAt = item.Status == ChapterStatus.Draft ? null : item.Versions.LastOrDefault()?.PublishedAt ?? now,
-                Versions = [.. item.Versions.Select(v => new NewVersion(v.Number, v.Script, v.PublishedBy, v.PublishedAt))],
+                Versions = [.. item.Versions.Select(v => new NewVersion(v.Number, v.Script, v.PublishedBy, v.PublishedAt) { Clips = Numbered(v.Clips) })],
                 Draft = item.Draft,
+                DraftClips = Numbered(item.DraftClips),
             }, cancellationToken);
             stored.Add((item, chapter));
         }
@@ -217,6 +236,18 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
         await changes.ChapterChangedAsync(cancellationToken);
         return course.Id;
     }
+
+    private static IReadOnlyList<NumberedClip> Numbered(IReadOnlyList<PackageClipPlacement>? placements) =>
+        [.. (placements ?? []).Select(p => new NumberedClip(p.Slide, p.Line, p.RecordedText, p.Clip))];
+
+    /// <summary>What an upload of the clip's file would be refused for, naming the file.</summary>
+    private string? ClipProblem(PackageClip clip, byte[] bytes) => clipLibrary.Refusal(bytes, clip.DurationMilliseconds) switch
+    {
+        null => null,
+        ClipUpload.TooLarge large => $"{clip.File}: larger than the {large.MaxBytes} bytes a clip may have",
+        ClipUpload.NotAudio => $"{clip.File}: not audio (its content is none of WebM, Ogg, MP3, M4A/AAC or WAV, whatever its name says)",
+        _ => $"{clip.File}: its length cannot be timed (durationMilliseconds {clip.DurationMilliseconds} must be {ClipLibrary.MinDurationMilliseconds} to {ClipLibrary.MaxDurationMilliseconds}; a WAV's comes from its header)",
+    };
 
     private async Task RemoveCourseAsync(int courseId, CancellationToken cancellationToken)
     {

@@ -79,8 +79,8 @@ public static class StudioEndpoints
         });
 
         studio.MapGet("/courses/{id:int}/package", async (int id, CoursePackages packages) =>
-            await packages.ExportAsync(id) is { } package
-                ? Results.File(Encoding.UTF8.GetBytes(CoursePackages.Write(package)), "application/json; charset=utf-8", $"{package.Course.Slug}.course.json")
+            await packages.ExportFileAsync(id) is { } package
+                ? Results.File(package.ToBytes(), package.MediaType, package.FileName)
                 : Results.Problem(statusCode: 404, title: "Course not found", detail: $"There is no course {id}."));
 
         studio.MapPost("/packages", ImportPackageAsync).WithMetadata(new RequestSizeLimitAttribute(MaxPackageBytes + 64 * 1024));
@@ -208,10 +208,11 @@ public static class StudioEndpoints
             return problem;
         }
 
-        using var reader = new StreamReader(file!.OpenReadStream(), Encoding.UTF8);
+        using var buffer = new MemoryStream();
+        await file!.CopyToAsync(buffer);
         try
         {
-            var courseId = await packages.ImportAsync(CoursePackages.Read(await reader.ReadToEndAsync()));
+            var courseId = await packages.ImportAsync(CoursePackages.Read(buffer.ToArray()));
             return Results.Ok(new { courseId });
         }
         catch (CoursePackageException e)

@@ -44,7 +44,7 @@ public static class ImporterFuzz
             script, script + "\n\nUna línea más <break time=\"1s\"/>",
             [new PackageVersion(1, "ana@example.com", new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero), script)],
             QuizBankFile.Read(SeedQuizzes()));
-        return CoursePackages.Write(new CoursePackage(CoursePackage.FormatName, CoursePackage.CurrentVersion,
+        return CoursePackages.Write(new CoursePackage(CoursePackage.FormatName, CoursePackage.WithoutClipsVersion,
             new PackageCourse("ai-engineering", "Ingeniería de IA", "es", null), [chapter]));
     }
 
