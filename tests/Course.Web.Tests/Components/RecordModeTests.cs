@@ -174,6 +174,26 @@ public class RecordModeTests : BunitContext
         Assert.Equal("Only instructors may record narration.", Text(cut, "narration-message"));
     }
 
+    [Fact]
+    public async Task In_spanish_the_view_its_keys_and_its_status_speak_spanish()
+    {
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new("es");
+        var id = await studio.CreateChapterAsync(courseId, "Modo " + Guid.NewGuid().ToString("N")[..8], "es", Author, "Uno. <break time=\"1s\"/>\nDos.\n");
+        var cut = Render<ChapterEditor>(p => p.Add(c => c.ChapterId, id));
+        cut.WaitForElement(".editor[data-ready='true']", TimeSpan.FromSeconds(10));
+        cut.FindAll("button.view-toggle").Single(b => b.TextContent == "Diapositivas").Click();
+        cut.WaitForElement("[data-testid=record-mode-open]", TimeSpan.FromSeconds(10)).Click();
+        var mode = cut.FindComponent<RecordMode>();
+
+        await Press(mode, "ArrowRight");
+
+        Assert.Equal("Modo grabación", cut.Find("#record-mode-title").TextContent);
+        Assert.Contains("Línea 2 de 2", Text(cut, "record-mode-where"));
+        Assert.Contains("Intro", cut.Find(".record-mode__keys").TextContent);
+        Assert.Contains("Sin pausa después", Text(cut, "record-mode-state"));
+        Assert.StartsWith("Línea 2 de 2", Text(cut, "record-mode-status"));
+    }
+
     /// <summary>What the browser hands over when a recording stops.</summary>
     private sealed class RecordedClip(byte[] bytes) : IJSStreamReference
     {
