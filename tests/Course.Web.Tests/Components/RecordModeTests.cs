@@ -156,6 +156,22 @@ public class RecordModeTests : BunitContext
     }
 
     [Fact]
+    public async Task Esc_while_a_line_records_stops_it_and_the_clip_is_still_stored_on_that_line()
+    {
+        var (id, cut, mode) = await OpenRecordModeAsync();
+        await Press(mode, "r");
+
+        await Press(mode, "Escape");
+
+        Assert.Empty(cut.FindAll("[data-testid=record-mode]"));
+        Assert.Equal(1, Calls("stop"));
+        var panel = cut.FindComponent<NarrationPanel>();
+        await cut.InvokeAsync(() => panel.Instance.Recorded(new RecordedClip(TestAudio.Wav(600, 302)), 600));
+        cut.WaitForAssertion(() => Assert.Equal("1 of 3 lines recorded · 0.6 s spoken", Text(cut, "narration-summary")), TimeSpan.FromSeconds(10));
+        Assert.NotNull((await store.DraftLinesAsync(id))[0].ClipHash);
+    }
+
+    [Fact]
     public async Task A_circuit_whose_user_is_no_longer_an_instructor_records_nothing_in_record_mode()
     {
         var (id, cut, mode) = await OpenRecordModeAsync();

@@ -228,7 +228,8 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
     /// <summary>Opens Record mode (issue 14): the same recording, storing and checks, one line at a time with keys.</summary>
     private async Task OpenRecordModeAsync()
     {
-        if (await IsInstructorAsync())
+        // Not disabled while a line records, so that leaving Record mode mid-recording can still give it the focus.
+        if (recording is null && await IsInstructorAsync())
         {
             message = null;
             recordMode = true;

@@ -156,8 +156,9 @@ public sealed partial class RecordMode : ComponentBase, IAsyncDisposable
 
         if (Recording is null)
         {
-            status = L["RecordModeRecordingStatus", walk.Position + 1, walk.Count];
             await OnRecord.InvokeAsync(line);
+            // The panel re-rendered this view: Recording is set only when the microphone started (else its message says why).
+            status = Recording is not null ? L["RecordModeRecordingStatus", walk.Position + 1, walk.Count] : status;
         }
         else
         {
