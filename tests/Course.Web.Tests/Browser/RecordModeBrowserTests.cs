@@ -92,6 +92,13 @@ public partial class RecordModeBrowserTests(RecorderBrowserTests.MicrophoneBrows
         Assert.True(spoken[0].HasClip && spoken[1].HasClip);
         Assert.All(spoken.Where(l => l.HasClip), l => Assert.Matches("^(webm|ogg)$", l.Extension));
 
+        // N and B walk; nothing else on the page takes N as the player's narration switch (which it would remember).
+        await page.Keyboard.PressAsync("n");
+        await Assertions.Expect(mode.GetByTestId("record-mode-where")).ToContainTextAsync("Line 3 of");
+        await page.Keyboard.PressAsync("b");
+        await Assertions.Expect(mode.GetByTestId("record-mode-where")).ToContainTextAsync("Line 2 of");
+        Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('course.player')"));
+
         // "Next line after Stop" with Space on its checkbox; remembered when Record mode opens again.
         var auto = mode.GetByTestId("record-mode-auto");
         await auto.FocusAsync();
