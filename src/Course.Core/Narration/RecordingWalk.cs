@@ -67,9 +67,6 @@ public sealed class RecordingWalk
         Position = same >= 0 ? same : Math.Clamp(Position, 0, Math.Max(0, newLines.Count - 1));
     }
 
-    /// <summary>Moves to a line by its slide key and line (false, and stays, when the chapter has no such spoken line).</summary>
-    public bool MoveTo(string slideKey, int line) => IndexOf(lines, slideKey, line) is var index and >= 0 && MoveTo(index);
-
     private bool MoveTo(int index)
     {
         if (index < 0 || index >= Count || index == Position)

@@ -49,10 +49,6 @@ public sealed partial class RecordMode : ComponentBase, IAsyncDisposable
     [Parameter]
     public string? Message { get; set; }
 
-    /// <summary>The line to start on (the first without a recording, when null).</summary>
-    [Parameter]
-    public (string Key, int Line)? Start { get; set; }
-
     [Parameter]
     public EventCallback<DraftLineClip> OnRecord { get; set; }
 
@@ -93,7 +89,8 @@ public sealed partial class RecordMode : ComponentBase, IAsyncDisposable
     {
         var first = walk.Count == 0;
         walk.Update([.. Lines.Select(l => new WalkLine(l.SlideKey, l.Line, l.HasClip))]);
-        if (first && !(Start is { } start && walk.MoveTo(start.Key, start.Line)) && walk.Current is { Recorded: true })
+        // It opens on the first line without a recording.
+        if (first && walk.Current is { Recorded: true })
         {
             walk.MoveToNextUnrecorded();
         }
@@ -134,7 +131,7 @@ public sealed partial class RecordMode : ComponentBase, IAsyncDisposable
     [JSInvokable]
     public async Task Key(string key, bool shift, bool otherModifier, string target)
     {
-        var action = RecordModeKeys.For(key, shift, otherModifier, Enum.TryParse<KeyTarget>(target, out var where) ? where : KeyTarget.TextField);
+        var action = RecordModeKeys.For(key, shift, otherModifier, Enum.TryParse<KeyTarget>(target, out var where) && Enum.IsDefined(where) ? where : KeyTarget.TextField);
         switch (action)
         {
             case RecordModeAction.RecordOrStop: await RecordOrStopAsync(); break;
