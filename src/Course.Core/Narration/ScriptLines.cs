@@ -15,6 +15,10 @@ public static class ScriptLines
         [.. SlideLayout.Lines(slide.Segments, s => s.ContinuesLine)
             .Select(line => string.Join(' ', line.Segments.Select(s => s.Text.Trim()).Where(t => t.Length > 0)))];
 
+    /// <summary>The pause written after each of a slide's lines (its last segment's), in the order of <see cref="Of(ScriptSlide)"/>.</summary>
+    public static IReadOnlyList<int> PausesOf(ScriptSlide slide) =>
+        [.. SlideLayout.Lines(slide.Segments, s => s.ContinuesLine).Select(line => line.Segments[^1].PauseMilliseconds)];
+
     /// <summary>Each keyed slide's lines (a slide's text that no longer parses has none).</summary>
     public static IReadOnlyList<SlideLines> Of(IReadOnlyList<KeyedSlide> slides) =>
         [.. slides.Select(slide => new SlideLines(slide.Key,

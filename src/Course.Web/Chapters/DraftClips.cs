@@ -1,5 +1,6 @@
 using Course.Core.Authoring;
 using Course.Core.Narration;
+using Course.Core.Scripts;
 using Course.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Course.Web.Chapters;
 public sealed record ClipOnLine(string SlideKey, int Line, string RecordedText, string ClipHash);
 
 /// <summary>A draft's line and its clip, if any: what the editor shows beside the line.</summary>
-public sealed record DraftLineClip(string SlideKey, int Line, string Text, string? RecordedText, string? ClipHash, string? Extension, int DurationMilliseconds)
+public sealed record DraftLineClip(string SlideKey, int Line, string Text, string? RecordedText, string? ClipHash, string? Extension, int DurationMilliseconds, int PauseMilliseconds = 0)
 {
     public bool HasClip => ClipHash is not null;
 
@@ -56,11 +57,13 @@ public static class DraftClips
         var stored = await db.NarrationClips.AsNoTracking().Where(c => hashes.Contains(c.Hash))
             .Select(c => new { c.Hash, c.Extension, c.DurationMilliseconds }).ToDictionaryAsync(c => c.Hash, cancellationToken);
         var onLine = clips.ToDictionary(c => (c.SlideKey, c.Line));
-        var slides = ScriptLines.Of(await ChapterReads.WorkingSlidesAsync(db, chapterId, cancellationToken));
-        return [.. slides.SelectMany(slide => slide.Lines.Select((text, line) =>
+        var keyed = await ChapterReads.WorkingSlidesAsync(db, chapterId, cancellationToken);
+        var pauses = keyed.DistinctBy(s => s.Key).ToDictionary(s => s.Key, s => ScriptParser.Parse(s.Text).Script?.Slides is [var only, ..] ? ScriptLines.PausesOf(only) : []);
+        int PauseOf(string key, int line) => pauses.TryGetValue(key, out var p) && line < p.Count ? p[line] : 0;
+        return [.. ScriptLines.Of(keyed).SelectMany(slide => slide.Lines.Select((text, line) =>
             onLine.TryGetValue((slide.SlideKey, line), out var clip) && stored.TryGetValue(clip.ClipHash, out var audio)
-                ? new DraftLineClip(slide.SlideKey, line, text, clip.RecordedText, clip.ClipHash, audio.Extension, audio.DurationMilliseconds)
-                : new DraftLineClip(slide.SlideKey, line, text, null, null, null, 0)))];
+                ? new DraftLineClip(slide.SlideKey, line, text, clip.RecordedText, clip.ClipHash, audio.Extension, audio.DurationMilliseconds, PauseOf(slide.SlideKey, line))
+                : new DraftLineClip(slide.SlideKey, line, text, null, null, null, 0, PauseOf(slide.SlideKey, line))))];
     }
 
     /// <summary>The clips after the slides went from <paramref name="before"/> to <paramref name="after"/>; a clip whose line was deleted is dropped.</summary>

@@ -30,6 +30,10 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
     private string? message;
     private string? status;
     private JsModule? module;
+    private bool recordMode;
+    private bool focusRecordModeButton;
+    private RecordMode? recordModeView;
+    private ElementReference recordModeButton;
     private DotNetObjectReference<NarrationPanel>? self;
 
     [Parameter, EditorRequired]
@@ -133,6 +137,10 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
         {
             await using var stream = await clip.OpenReadStreamAsync(Library.MaxBytes);
             await StoreAndPlaceAsync(line, stream, measuredMilliseconds);
+            if (message is null)
+            {
+                recordModeView?.Saved(line);
+            }
         }
 
         await InvokeAsync(StateHasChanged);
@@ -215,6 +223,39 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
 
         await ReloadAsync();
         return result is ClipResult.Conflict ? L["NarrationConflict"] : L["NarrationLineGone", Where(line)];
+    }
+
+    /// <summary>Opens Record mode (issue 14): the same recording, storing and checks, one line at a time with keys.</summary>
+    private async Task OpenRecordModeAsync()
+    {
+        // Not disabled while a line records, so that leaving Record mode mid-recording can still give it the focus.
+        if (recording is null && await IsInstructorAsync())
+        {
+            message = null;
+            recordMode = true;
+        }
+    }
+
+    /// <summary>Leaves Record mode (a recording under way stops and is stored); the focus returns to its button.</summary>
+    private async Task LeaveRecordModeAsync()
+    {
+        if (recording is not null)
+        {
+            await StopAsync();
+        }
+
+        recordMode = false;
+        recordModeView = null;
+        focusRecordModeButton = true;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (focusRecordModeButton)
+        {
+            focusRecordModeButton = false;
+            await recordModeButton.FocusAsync();
+        }
     }
 
     private string Where(DraftLineClip line) => L["NarrationLine", line.Line + 1, SlideNumber(line.SlideKey)];
