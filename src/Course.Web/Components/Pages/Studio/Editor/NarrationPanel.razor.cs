@@ -31,6 +31,8 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
     private string? status;
     private JsModule? module;
     private DotNetObjectReference<NarrationPanel>? self;
+    private bool trimAfterRecording;
+    private readonly LineTrims trims = new();
 
     [Parameter, EditorRequired]
     public int ChapterId { get; set; }
@@ -48,6 +50,9 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
     private ClipLibrary Library { get; set; } = null!;
 
     [Inject]
+    private ClipTrimmer Trimmer { get; set; } = null!;
+
+    [Inject]
     private IJSRuntime JS { get; set; } = null!;
 
     [Inject]
@@ -61,6 +66,15 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
         if (Session.Revision != loadedRevision)
         {
             await ReloadAsync();
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            trimAfterRecording = await (await ModuleAsync()).InvokeAsync<bool>("trimAfterRecording");
+            StateHasChanged();
         }
     }
 
@@ -133,6 +147,10 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
         {
             await using var stream = await clip.OpenReadStreamAsync(Library.MaxBytes);
             await StoreAndPlaceAsync(line, stream, measuredMilliseconds);
+            if (trimAfterRecording && message is null && lines?.FirstOrDefault(l => (l.SlideKey, l.Line) == target) is { HasClip: true } placed)
+            {
+                await TrimAsync(placed);
+            }
         }
 
         await InvokeAsync(StateHasChanged);
@@ -168,7 +186,7 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
         {
             message = await Library.StoreAsync(content, measuredMilliseconds) switch
             {
-                ClipUpload.Stored stored => await ChangeAsync(line, (revision, author) => Store.SetClipAsync(ChapterId, line.SlideKey, line.Line, stored.Hash, revision, author)),
+                ClipUpload.Stored stored => await PlaceAsync(line, stored.Hash),
                 ClipUpload.TooLarge tooLarge => L["NarrationTooLarge", Where(line), Megabytes(tooLarge.MaxBytes)],
                 ClipUpload.NotAudio => L["NarrationNotAudio", Where(line)],
                 _ => L["NarrationBadDuration", Where(line)],
@@ -216,6 +234,52 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
         await ReloadAsync();
         return result is ClipResult.Conflict ? L["NarrationConflict"] : L["NarrationLineGone", Where(line)];
     }
+
+    private async Task TrimAsync(DraftLineClip line)
+    {
+        if (!await IsInstructorAsync() || line.ClipHash is not { } hash)
+        {
+            return;
+        }
+
+        message = null;
+        busy = true;
+        try
+        {
+            var trim = await Trimmer.TrimAsync(hash, async () => await (await ModuleAsync()).InvokeAsync<IJSStreamReference?>("decodeToWav", ClipLibrary.UrlOf(hash, line.Extension!)));
+            if (trim is ClipTrim.Trimmed trimmed && (message = await PlaceAsync(line, trimmed.Hash)) is null)
+            {
+                trims.Remember(line, hash, trimmed.Hash);
+            }
+
+            if (message is null)
+            {
+                (message, status) = LineTrims.Describe(trim, Where(line), L);
+            }
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task UndoTrimAsync(DraftLineClip line)
+    {
+        if (await IsInstructorAsync() && trims.OriginalOf(line) is { } original && (message = await PlaceAsync(line, original)) is null)
+        {
+            trims.Forget(line);
+            status = L["NarrationTrimUndone", Where(line)];
+        }
+    }
+
+    private async Task TrimAfterRecordingChanged(ChangeEventArgs e)
+    {
+        trimAfterRecording = e.Value is true;
+        await (await ModuleAsync()).CallAsync("rememberTrimAfterRecording", trimAfterRecording);
+    }
+
+    private Task<string?> PlaceAsync(DraftLineClip line, string hash) =>
+        ChangeAsync(line, (revision, author) => Store.SetClipAsync(ChapterId, line.SlideKey, line.Line, hash, revision, author));
 
     private string Where(DraftLineClip line) => L["NarrationLine", line.Line + 1, SlideNumber(line.SlideKey)];
 
