@@ -1,6 +1,4 @@
 using Course.Core.Narration;
-using Course.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.JSInterop;
 
 namespace Course.Web.Narration;
@@ -30,23 +28,19 @@ public abstract record ClipTrim
 /// browser into a 16-bit mono WAV that the server reads like any WAV. The result is a new WAV clip, timed from its
 /// header; the original is never changed or deleted.
 /// </summary>
-public sealed class ClipTrimmer(IDbContextFactory<CourseDbContext> contexts, ClipLibrary library)
+public static class ClipTrimmer
 {
+    /// <param name="library">Where the clip is stored, and the trimmed clip goes.</param>
     /// <param name="hash">The clip to trim.</param>
     /// <param name="decodeInBrowser">The clip decoded by the browser as a WAV, or null when it cannot decode it.</param>
-    public async Task<ClipTrim> TrimAsync(string hash, Func<Task<IJSStreamReference?>> decodeInBrowser, CancellationToken cancellationToken = default)
+    public static async Task<ClipTrim> TrimSilenceAsync(this ClipLibrary library, string hash, Func<Task<IJSStreamReference?>> decodeInBrowser, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var clip = await db.NarrationClips.AsNoTracking().Where(c => c.Hash == hash)
-            .Select(c => new { c.Extension, c.DurationMilliseconds }).SingleOrDefaultAsync(cancellationToken);
-        if (clip is null)
+        if (await library.DescribeAsync(hash, cancellationToken) is not { } clip)
         {
             return new ClipTrim.CannotDecode();
         }
 
-        var audio = clip.Extension == AudioFormat.Wav.Extension
-            ? PcmWav.Read(await db.NarrationClips.Where(c => c.Hash == hash).Select(c => c.Bytes).SingleAsync(cancellationToken))
-            : null;
+        var audio = clip.Extension == AudioFormat.Wav.Extension && await library.BytesAsync(hash, cancellationToken) is { } bytes ? PcmWav.Read(bytes) : null;
         if (audio is null)
         {
             await using var decoded = await decodeInBrowser();

@@ -16,7 +16,6 @@ public static partial class NarrationEndpoints
                 $"Narration:MaxClipBytes must be between 1024 and {NarrationOptions.LimitMaxClipBytes} bytes.")
             .ValidateOnStart();
         services.AddSingleton<ClipLibrary>();
-        services.AddSingleton<ClipTrimmer>();
         services.AddSingleton<IPublishedClips, PublishedClipReader>();
         return services;
     }

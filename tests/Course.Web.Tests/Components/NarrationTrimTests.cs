@@ -45,7 +45,6 @@ public class NarrationTrimTests : BunitContext
         Services.AddSingleton(studio);
         Services.AddSingleton(store);
         Services.AddSingleton(app.Services.GetRequiredService<ClipLibrary>());
-        Services.AddSingleton(app.Services.GetRequiredService<ClipTrimmer>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IChapterSource>());
         Services.AddSingleton(new PlayerConnection());

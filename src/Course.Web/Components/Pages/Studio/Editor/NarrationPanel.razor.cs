@@ -50,9 +50,6 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
     private ClipLibrary Library { get; set; } = null!;
 
     [Inject]
-    private ClipTrimmer Trimmer { get; set; } = null!;
-
-    [Inject]
     private IJSRuntime JS { get; set; } = null!;
 
     [Inject]
@@ -246,7 +243,7 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
         busy = true;
         try
         {
-            var trim = await Trimmer.TrimAsync(hash, async () => await (await ModuleAsync()).InvokeAsync<IJSStreamReference?>("decodeToWav", ClipLibrary.UrlOf(hash, line.Extension!)));
+            var trim = await Library.TrimSilenceAsync(hash, async () => await (await ModuleAsync()).InvokeAsync<IJSStreamReference?>("decodeToWav", ClipLibrary.UrlOf(hash, line.Extension!)));
             if (trim is ClipTrim.Trimmed trimmed && (message = await PlaceAsync(line, trimmed.Hash)) is null)
             {
                 trims.Remember(line, hash, trimmed.Hash);
