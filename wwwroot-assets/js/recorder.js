@@ -72,20 +72,20 @@ export function play(url) {
 const trimRate = 24000;
 
 /**
- * The clip at url, decoded, mixed to mono and resampled to 24 kHz, as a 16-bit PCM WAV stream for the circuit
- * (null when the browser cannot decode it).
+ * The clip at url, decoded, mixed to mono and resampled to 24 kHz, as a 16-bit PCM WAV the circuit reads as a
+ * stream (Blazor wraps the returned Blob); an empty Blob when the browser cannot decode it.
  */
 export async function decodeToWav(url) {
   const Context = window.AudioContext || window.webkitAudioContext;
-  if (!Context || !window.OfflineAudioContext) return null;
+  if (!Context || !window.OfflineAudioContext) return new Blob([]);
   const context = new Context();
   let audio;
   try {
     const response = await fetch(url, { credentials: 'same-origin' });
-    if (!response.ok) return null;
+    if (!response.ok) return new Blob([]);
     audio = await context.decodeAudioData(await response.arrayBuffer());
   } catch {
-    return null;
+    return new Blob([]);
   } finally {
     context.close();
   }
@@ -95,7 +95,7 @@ export async function decodeToWav(url) {
   source.connect(offline.destination); // a one-channel destination averages the channels
   source.start();
   const samples = (await offline.startRendering()).getChannelData(0);
-  return DotNet.createJSStreamReference(new Blob([wav(samples, trimRate)], { type: 'audio/wav' }));
+  return new Blob([wav(samples, trimRate)], { type: 'audio/wav' });
 }
 
 function wav(samples, rate) {

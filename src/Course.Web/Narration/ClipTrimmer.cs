@@ -32,7 +32,7 @@ public static class ClipTrimmer
 {
     /// <param name="library">Where the clip is stored, and the trimmed clip goes.</param>
     /// <param name="hash">The clip to trim.</param>
-    /// <param name="decodeInBrowser">The clip decoded by the browser as a WAV, or null when it cannot decode it.</param>
+    /// <param name="decodeInBrowser">The clip decoded by the browser as a WAV; null or empty when it cannot decode it.</param>
     public static async Task<ClipTrim> TrimSilenceAsync(this ClipLibrary library, string hash, Func<Task<IJSStreamReference?>> decodeInBrowser, CancellationToken cancellationToken = default)
     {
         if (await library.DescribeAsync(hash, cancellationToken) is not { } clip)
@@ -44,7 +44,7 @@ public static class ClipTrimmer
         if (audio is null)
         {
             await using var decoded = await decodeInBrowser();
-            if (decoded is null)
+            if (decoded is null || decoded.Length == 0)
             {
                 return new ClipTrim.CannotDecode();
             }

@@ -108,7 +108,7 @@ public class NarrationTrimTests : BunitContext
             Assert.Equal(2, await db.NarrationClips.CountAsync(c => c.Hash == original.Hash || c.Hash == trimmed.Hash));
         }
 
-        Press(cut, "Undo the trim of line 2 of slide 1");
+        Press(cut, "Undo trim of line 2 of slide 1");
 
         cut.WaitForAssertion(() => Assert.Equal("The untrimmed recording is back on line 2 of slide 1.", Status(cut)), TimeSpan.FromSeconds(10));
         Assert.Equal(original, await ClipAsync(id, 1));
@@ -166,6 +166,26 @@ public class NarrationTrimTests : BunitContext
 
         cut.WaitForAssertion(() => Assert.Equal("Only instructors may record narration.", cut.Find("[data-testid=narration-message]").TextContent));
         Assert.Equal(before, await ClipAsync(id, 0));
+    }
+
+    [Fact]
+    public async Task A_trimmed_take_keeps_the_text_it_was_recorded_for_so_a_changed_line_stays_flagged()
+    {
+        var library = Services.GetRequiredService<ClipLibrary>();
+        var id = await studio.CreateChapterAsync(courseId, "Bandera " + Guid.NewGuid().ToString("N")[..8], "en", Author,
+            "One. <break time=\"1s\"/>\nTwo. <break time=\"1s\"/>\n");
+        var key = (await store.DraftLinesAsync(id))[0].SlideKey;
+        var take = Assert.IsType<ClipUpload.Stored>(await library.StoreAsync(TestAudio.SilenceToneSilence(500, 700, 500, 16_000), null));
+        var shorter = Assert.IsType<ClipUpload.Stored>(await library.StoreAsync(TestAudio.SilenceToneSilence(0, 700, 0, 16_000), null));
+        Assert.IsType<ClipResult.Changed>(await store.SetClipAsync(id, key, 0, take.Hash, (await store.GetDraftAsync(id))!.Revision, Author));
+        Assert.IsType<SaveResult.Saved>(await store.SaveDraftAsync(id, "One, edited. <break time=\"1s\"/>\nTwo. <break time=\"1s\"/>\n", (await store.GetDraftAsync(id))!.Revision, Author));
+        Assert.True((await store.DraftLinesAsync(id))[0].TextChanged);
+
+        Assert.IsType<ClipResult.Changed>(await store.SwapClipAsync(id, key, 0, shorter.Hash, (await store.GetDraftAsync(id))!.Revision, Author));
+
+        var swapped = (await store.DraftLinesAsync(id))[0];
+        Assert.Equal((shorter.Hash, true, "One."), (swapped.ClipHash, swapped.TextChanged, swapped.RecordedText));
+        Assert.IsType<ClipResult.Conflict>(await store.SwapClipAsync(id, key, 0, take.Hash, (await store.GetDraftAsync(id))!.Revision - 1, Author));
     }
 
     /// <summary>Bytes the browser hands over through the circuit.</summary>

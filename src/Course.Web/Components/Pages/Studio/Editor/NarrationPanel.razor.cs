@@ -244,7 +244,7 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
         try
         {
             var trim = await Library.TrimSilenceAsync(hash, async () => await (await ModuleAsync()).InvokeAsync<IJSStreamReference?>("decodeToWav", ClipLibrary.UrlOf(hash, line.Extension!)));
-            if (trim is ClipTrim.Trimmed trimmed && (message = await PlaceAsync(line, trimmed.Hash)) is null)
+            if (trim is ClipTrim.Trimmed trimmed && (message = await SwapAsync(line, trimmed.Hash)) is null)
             {
                 trims.Remember(line, hash, trimmed.Hash);
             }
@@ -262,7 +262,7 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
 
     private async Task UndoTrimAsync(DraftLineClip line)
     {
-        if (await IsInstructorAsync() && trims.OriginalOf(line) is { } original && (message = await PlaceAsync(line, original)) is null)
+        if (await IsInstructorAsync() && trims.OriginalOf(line) is { } original && (message = await SwapAsync(line, original)) is null)
         {
             trims.Forget(line);
             status = L["NarrationTrimUndone", Where(line)];
@@ -277,6 +277,9 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
 
     private Task<string?> PlaceAsync(DraftLineClip line, string hash) =>
         ChangeAsync(line, (revision, author) => Store.SetClipAsync(ChapterId, line.SlideKey, line.Line, hash, revision, author));
+
+    private Task<string?> SwapAsync(DraftLineClip line, string hash) =>
+        ChangeAsync(line, (revision, author) => Store.SwapClipAsync(ChapterId, line.SlideKey, line.Line, hash, revision, author));
 
     private string Where(DraftLineClip line) => L["NarrationLine", line.Line + 1, SlideNumber(line.SlideKey)];
 
