@@ -169,6 +169,22 @@ public class NarrationTrimTests : BunitContext
     }
 
     [Fact]
+    public async Task In_spanish_the_trim_controls_and_the_status_name_the_line()
+    {
+        var (id, cut) = await OpenSlidesAsync();
+        Upload(cut, 0, TestAudio.SilenceToneSilence(1000, 1000, 1000), 3000);
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new("es");
+        cut.Render();
+
+        Assert.Contains("Recortar el silencio después de cada grabación", cut.Find("[data-testid=narration-panel] label").TextContent);
+        Press(cut, "Recortar silencio de la línea 1 de la diapositiva 1");
+
+        cut.WaitForAssertion(() => Assert.Equal("Se recortaron 1,76 s de la línea 1 de la diapositiva 1: 3,0 s → 1,24 s.", Status(cut)), TimeSpan.FromSeconds(10));
+        Assert.Equal(1240, (await ClipAsync(id, 0)).Milliseconds);
+        Assert.Contains(cut.FindAll("button"), b => b.GetAttribute("aria-label") == "Deshacer recorte de la línea 1 de la diapositiva 1");
+    }
+
+    [Fact]
     public async Task A_trimmed_take_keeps_the_text_it_was_recorded_for_so_a_changed_line_stays_flagged()
     {
         var library = Services.GetRequiredService<ClipLibrary>();
