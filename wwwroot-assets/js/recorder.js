@@ -66,3 +66,57 @@ export function play(url) {
   playing = new Audio(url);
   return playing.play().catch(() => {});
 }
+
+// Trimming silence (decision 8): the server finds the silence (Course.Core SilenceTrim, the reference) and cuts
+// it; the browser only decodes what the server cannot (Opus, MP3, AAC) into a WAV the server reads.
+const trimRate = 24000;
+
+/**
+ * The clip at url, decoded, mixed to mono and resampled to 24 kHz, as a 16-bit PCM WAV the circuit reads as a
+ * stream (Blazor wraps the returned Blob); an empty Blob when the browser cannot decode it.
+ */
+export async function decodeToWav(url) {
+  const Context = window.AudioContext || window.webkitAudioContext;
+  if (!Context || !window.OfflineAudioContext) return new Blob([]);
+  const context = new Context();
+  let audio;
+  try {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) return new Blob([]);
+    audio = await context.decodeAudioData(await response.arrayBuffer());
+  } catch {
+    return new Blob([]);
+  } finally {
+    context.close();
+  }
+  const offline = new OfflineAudioContext(1, Math.max(1, Math.ceil(audio.duration * trimRate)), trimRate);
+  const source = offline.createBufferSource();
+  source.buffer = audio;
+  source.connect(offline.destination); // a one-channel destination averages the channels
+  source.start();
+  const samples = (await offline.startRendering()).getChannelData(0);
+  return new Blob([wav(samples, trimRate)], { type: 'audio/wav' });
+}
+
+function wav(samples, rate) {
+  const view = new DataView(new ArrayBuffer(44 + samples.length * 2));
+  const text = (offset, s) => [...s].forEach((c, i) => view.setUint8(offset + i, c.charCodeAt(0)));
+  text(0, 'RIFF'); view.setUint32(4, 36 + samples.length * 2, true); text(8, 'WAVEfmt ');
+  view.setUint32(16, 16, true); view.setUint16(20, 1, true); view.setUint16(22, 1, true);
+  view.setUint32(24, rate, true); view.setUint32(28, rate * 2, true); view.setUint16(32, 2, true); view.setUint16(34, 16, true);
+  text(36, 'data'); view.setUint32(40, samples.length * 2, true);
+  samples.forEach((s, i) => view.setInt16(44 + i * 2, Math.max(-32768, Math.min(32767, Math.round(s * 32768))), true));
+  return view.buffer;
+}
+
+const trimOption = 'course.narration.trimAfterRecording';
+
+/** Whether "Trim silence after each recording" is on in this browser. */
+export function trimAfterRecording() {
+  try { return localStorage.getItem(trimOption) === 'true'; } catch { return false; }
+}
+
+/** Remembers "Trim silence after each recording" in this browser. */
+export function rememberTrimAfterRecording(on) {
+  try { localStorage.setItem(trimOption, on ? 'true' : 'false'); } catch { /* storage off: the choice lasts the page */ }
+}

@@ -330,6 +330,17 @@ public sealed class ChapterStore(IDbContextFactory<CourseDbContext> contextFacto
                 .. clipHash is null ? Array.Empty<ClipOnLine>() : [new ClipOnLine(slideKey, line, text, clipHash)]],
             cancellationToken);
 
+    /// <summary>
+    /// Swaps the line's clip for another take of the same recording (trimmed, or the untrimmed original back): the
+    /// text it was recorded for is kept, so a line flagged <i>text changed since recording</i> stays flagged.
+    /// </summary>
+    public Task<ClipResult> SwapClipAsync(int chapterId, string slideKey, int line, string clipHash, int expectedRevision, string author, CancellationToken cancellationToken = default) =>
+        ChangeClipAsync(chapterId, slideKey, line, expectedRevision, author, (clips, text) =>
+            clips.Any(c => c.SlideKey == slideKey && c.Line == line)
+                ? [.. clips.Select(c => c.SlideKey == slideKey && c.Line == line ? c with { ClipHash = clipHash } : c)]
+                : [.. clips, new ClipOnLine(slideKey, line, text, clipHash)],
+            cancellationToken);
+
     /// <summary>"Keep this recording": the line's clip counts as recorded for the line's text now (no longer flagged).</summary>
     public Task<ClipResult> KeepClipAsync(int chapterId, string slideKey, int line, int expectedRevision, string author, CancellationToken cancellationToken = default) =>
         ChangeClipAsync(chapterId, slideKey, line, expectedRevision, author, (clips, text) =>

@@ -121,6 +121,22 @@ public sealed class ClipLibrary(IDbContextFactory<CourseDbContext> contextFactor
         return new ClipUpload.Stored(hash, format, duration, UrlOf(hash, format.Extension));
     }
 
+    /// <summary>A stored clip's format extension and duration, or null when there is no such clip.</summary>
+    public async Task<(string Extension, int DurationMilliseconds)?> DescribeAsync(string hash, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var clip = await db.NarrationClips.AsNoTracking().Where(c => c.Hash == hash)
+            .Select(c => new { c.Extension, c.DurationMilliseconds }).SingleOrDefaultAsync(cancellationToken);
+        return clip is null ? null : (clip.Extension, clip.DurationMilliseconds);
+    }
+
+    /// <summary>A stored clip's bytes, or null.</summary>
+    public async Task<byte[]?> BytesAsync(string hash, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.NarrationClips.Where(c => c.Hash == hash).Select(c => c.Bytes).SingleOrDefaultAsync(cancellationToken);
+    }
+
     private async Task<bool> ExistsAsync(string hash, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

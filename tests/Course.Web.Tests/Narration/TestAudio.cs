@@ -29,4 +29,20 @@ public static class TestAudio
 
         return wav;
     }
+
+    /// <summary>Digital silence, a 440 Hz tone at about -12 dBFS, silence: a recording with room to trim at both ends.</summary>
+    public static byte[] SilenceToneSilence(int leadMilliseconds, int toneMilliseconds, int trailMilliseconds, int sampleRate = 8000)
+    {
+        var wav = Wav(leadMilliseconds + toneMilliseconds + trailMilliseconds, 440, sampleRate);
+        var (toneStart, toneEnd) = (sampleRate * leadMilliseconds / 1000, sampleRate * (leadMilliseconds + toneMilliseconds) / 1000);
+        for (var i = 0; 44 + i * 2 < wav.Length; i++)
+        {
+            if (i < toneStart || i >= toneEnd)
+            {
+                BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(44 + i * 2), 0);
+            }
+        }
+
+        return wav;
+    }
 }

@@ -35,6 +35,8 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
     private RecordMode? recordModeView;
     private ElementReference recordModeButton;
     private DotNetObjectReference<NarrationPanel>? self;
+    private bool trimAfterRecording;
+    private readonly LineTrims trims = new();
 
     [Parameter, EditorRequired]
     public int ChapterId { get; set; }
@@ -65,6 +67,21 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
         if (Session.Revision != loadedRevision)
         {
             await ReloadAsync();
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            trimAfterRecording = await (await ModuleAsync()).InvokeAsync<bool>("trimAfterRecording");
+            StateHasChanged();
+        }
+
+        if (focusRecordModeButton)
+        {
+            focusRecordModeButton = false;
+            await recordModeButton.FocusAsync();
         }
     }
 
@@ -137,6 +154,11 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
         {
             await using var stream = await clip.OpenReadStreamAsync(Library.MaxBytes);
             await StoreAndPlaceAsync(line, stream, measuredMilliseconds);
+            if (trimAfterRecording && message is null && lines?.FirstOrDefault(l => (l.SlideKey, l.Line) == target) is { HasClip: true } placed)
+            {
+                await TrimAsync(placed);
+            }
+
             if (message is null)
             {
                 recordModeView?.Saved(line);
@@ -176,7 +198,7 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
         {
             message = await Library.StoreAsync(content, measuredMilliseconds) switch
             {
-                ClipUpload.Stored stored => await ChangeAsync(line, (revision, author) => Store.SetClipAsync(ChapterId, line.SlideKey, line.Line, stored.Hash, revision, author)),
+                ClipUpload.Stored stored => await PlaceAsync(line, stored.Hash),
                 ClipUpload.TooLarge tooLarge => L["NarrationTooLarge", Where(line), Megabytes(tooLarge.MaxBytes)],
                 ClipUpload.NotAudio => L["NarrationNotAudio", Where(line)],
                 _ => L["NarrationBadDuration", Where(line)],
@@ -249,14 +271,54 @@ public sealed partial class NarrationPanel : ComponentBase, IAsyncDisposable
         focusRecordModeButton = true;
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    private async Task TrimAsync(DraftLineClip line)
     {
-        if (focusRecordModeButton)
+        if (!await IsInstructorAsync() || line.ClipHash is not { } hash)
         {
-            focusRecordModeButton = false;
-            await recordModeButton.FocusAsync();
+            return;
+        }
+
+        message = null;
+        busy = true;
+        try
+        {
+            var trim = await Library.TrimSilenceAsync(hash, async () => await (await ModuleAsync()).InvokeAsync<IJSStreamReference?>("decodeToWav", ClipLibrary.UrlOf(hash, line.Extension!)));
+            if (trim is ClipTrim.Trimmed trimmed && (message = await SwapAsync(line, trimmed.Hash)) is null)
+            {
+                trims.Remember(line, hash, trimmed.Hash);
+            }
+
+            if (message is null)
+            {
+                (message, status) = LineTrims.Describe(trim, Where(line), L);
+            }
+        }
+        finally
+        {
+            busy = false;
         }
     }
+
+    private async Task UndoTrimAsync(DraftLineClip line)
+    {
+        if (await IsInstructorAsync() && trims.OriginalOf(line) is { } original && (message = await SwapAsync(line, original)) is null)
+        {
+            trims.Forget(line);
+            status = L["NarrationTrimUndone", Where(line)];
+        }
+    }
+
+    private async Task TrimAfterRecordingChanged(ChangeEventArgs e)
+    {
+        trimAfterRecording = e.Value is true;
+        await (await ModuleAsync()).CallAsync("rememberTrimAfterRecording", trimAfterRecording);
+    }
+
+    private Task<string?> PlaceAsync(DraftLineClip line, string hash) =>
+        ChangeAsync(line, (revision, author) => Store.SetClipAsync(ChapterId, line.SlideKey, line.Line, hash, revision, author));
+
+    private Task<string?> SwapAsync(DraftLineClip line, string hash) =>
+        ChangeAsync(line, (revision, author) => Store.SwapClipAsync(ChapterId, line.SlideKey, line.Line, hash, revision, author));
 
     private string Where(DraftLineClip line) => L["NarrationLine", line.Line + 1, SlideNumber(line.SlideKey)];
 
