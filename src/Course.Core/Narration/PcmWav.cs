@@ -40,18 +40,18 @@ public static class PcmWav
     /// <summary>The audio, or null when the file is not a WAV of 16-bit PCM with sane, bounded fields.</summary>
     public static PcmAudio? Read(ReadOnlySpan<byte> wav)
     {
-        if (wav.Length < 12 || !wav.StartsWith("RIFF"u8) || !wav[8..12].SequenceEqual("WAVE"u8))
+        if (!WaveChunks.IsWave(wav))
         {
             return null;
         }
 
         int? rate = null, channels = null;
-        var offset = 12;
-        while (offset + 8 <= wav.Length)
+        var chunks = new WaveChunks(wav);
+        while (chunks.MoveNext())
         {
-            var id = wav.Slice(offset, 4);
-            var size = BinaryPrimitives.ReadUInt32LittleEndian(wav.Slice(offset + 4, 4));
-            var body = offset + 8;
+            var id = chunks.Id;
+            var size = chunks.Size;
+            var body = chunks.Body;
             if (id.SequenceEqual("fmt "u8) && size >= 16 && body + 16 <= wav.Length)
             {
                 var format = BinaryPrimitives.ReadUInt16LittleEndian(wav.Slice(body, 2));
@@ -88,8 +88,6 @@ public static class PcmWav
 
                 return new PcmAudio(sampleRate, count, samples);
             }
-
-            offset = (int)Math.Min(int.MaxValue, body + (long)size + (size & 1));
         }
 
         return null;

@@ -8,23 +8,21 @@ public static class WavDuration
     /// <summary>The duration in milliseconds, or null when the RIFF chunks do not describe PCM-like audio the server can time.</summary>
     public static int? Milliseconds(ReadOnlySpan<byte> wav)
     {
-        if (wav.Length < 12 || !wav.StartsWith("RIFF"u8) || !wav[8..12].SequenceEqual("WAVE"u8))
+        if (!WaveChunks.IsWave(wav))
         {
             return null;
         }
 
         uint byteRate = 0;
-        var offset = 12;
-        while (offset + 8 <= wav.Length)
+        var chunks = new WaveChunks(wav);
+        while (chunks.MoveNext())
         {
-            var id = wav.Slice(offset, 4);
-            var size = BinaryPrimitives.ReadUInt32LittleEndian(wav.Slice(offset + 4, 4));
-            var body = offset + 8;
-            if (id.SequenceEqual("fmt "u8) && size >= 16 && body + 16 <= wav.Length)
+            var (size, body) = (chunks.Size, chunks.Body);
+            if (chunks.Id.SequenceEqual("fmt "u8) && size >= 16 && body + 16 <= wav.Length)
             {
                 byteRate = BinaryPrimitives.ReadUInt32LittleEndian(wav.Slice(body + 8, 4));
             }
-            else if (id.SequenceEqual("data"u8))
+            else if (chunks.Id.SequenceEqual("data"u8))
             {
                 if (byteRate == 0)
                 {
@@ -36,8 +34,6 @@ public static class WavDuration
                 var length = size == 0 || size == uint.MaxValue ? available : Math.Min(size, available);
                 return (int)Math.Min(int.MaxValue, length * 1000 / byteRate);
             }
-
-            offset = (int)Math.Min(int.MaxValue, body + (long)size + (size & 1)); // chunks are padded to even sizes
         }
 
         return null;

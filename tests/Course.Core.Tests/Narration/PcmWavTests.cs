@@ -60,4 +60,21 @@ public class PcmWavTests
         Assert.Equal(400, PcmWav.Read(wav.AsSpan(0, 44 + 800))!.Samples.Length);
         Assert.Null(PcmWav.Read("RIFF, but a text file"u8));
     }
+
+    [Theory]
+    [InlineData(0x7FFF_FFF0u)]
+    [InlineData(0xFFFF_FFF0u)]
+    [InlineData(0xFFFF_FFFFu)]
+    public void A_chunk_that_claims_more_bytes_than_the_file_has_ends_the_walk_instead_of_failing(uint claimed)
+    {
+        // "RIFF", "WAVE", then a chunk whose declared size points far past the end of the file (a crafted upload).
+        var wav = new byte[12 + 8 + 4];
+        "RIFF"u8.CopyTo(wav);
+        "WAVE"u8.CopyTo(wav.AsSpan(8));
+        "junk"u8.CopyTo(wav.AsSpan(12));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(wav.AsSpan(16), claimed);
+
+        Assert.Null(PcmWav.Read(wav));
+        Assert.Null(WavDuration.Milliseconds(wav));
+    }
 }
