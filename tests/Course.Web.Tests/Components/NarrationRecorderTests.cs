@@ -21,50 +21,16 @@ namespace Course.Web.Tests.Components;
 /// recording, and every action refused on the server to a circuit whose user is not an instructor.
 /// </summary>
 [Collection(SharedAppCollection.Name)]
-public class NarrationRecorderTests : BunitContext
+public class NarrationRecorderTests(CourseAppFactory app) : NarrationEditorContext(app)
 {
-    private const string Author = "prof@example.com";
-    private readonly ChapterStudio studio;
-    private readonly ChapterStore store;
-    private readonly int courseId;
-    private readonly Bunit.TestDoubles.BunitAuthorizationContext auth;
-
-    public NarrationRecorderTests(CourseAppFactory app)
-    {
-        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new("en");
-        Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        var scope = app.Services.CreateScope();
-        studio = scope.ServiceProvider.GetRequiredService<ChapterStudio>();
-        store = scope.ServiceProvider.GetRequiredService<ChapterStore>();
-        Services.AddSingleton(studio);
-        Services.AddSingleton(store);
-        Services.AddSingleton(app.Services.GetRequiredService<ClipLibrary>());
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IChapterSource>());
-        Services.AddSingleton(new PlayerConnection());
-        Services.AddSingleton(app.Services.GetRequiredService<Course.Web.Operations.CourseMetrics>());
-        Services.AddSingleton(app.Services.GetRequiredService<Course.Web.Progress.ProgressRecorder>());
-        auth = AddAuthorization();
-        auth.SetAuthorized(Author);
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        courseId = Task.Run(() => studio.ListAsync()).Result[0].CourseId;
-    }
-
     private async Task<(int Id, IRenderedComponent<ChapterEditor> Editor)> OpenSlidesAsync(bool instructor = true)
     {
-        if (instructor)
+        if (!instructor)
         {
-            auth.SetRoles(Roles.Instructor);
+            Auth.SetRoles();
         }
 
-        var id = await studio.CreateChapterAsync(courseId, "Voz " + Guid.NewGuid().ToString("N")[..8], "en", Author,
-            "One. <break time=\"1s\"/>\nTwo. <break time=\"1s\"/>\n");
-        var cut = Render<ChapterEditor>(p => p.Add(c => c.ChapterId, id));
-        cut.WaitForElement(".editor[data-ready='true']", TimeSpan.FromSeconds(10));
-        cut.FindAll("button.view-toggle").Single(b => b.TextContent == "Slides").Click();
-        cut.WaitForElement("[data-testid=narration-panel]", TimeSpan.FromSeconds(10));
-        return (id, cut);
+        return await OpenSlidesAsync("Voz", "One. <break time=\"1s\"/>\nTwo. <break time=\"1s\"/>\n");
     }
 
     private static string Summary(IRenderedComponent<ChapterEditor> cut) => cut.Find("[data-testid=narration-summary]").TextContent.Trim();
@@ -96,12 +62,12 @@ public class NarrationRecorderTests : BunitContext
 
         cut.FindComponents<InputFile>()[0].UploadFiles(InputFileContent.CreateFromBinary(new byte[(10 * 1024 * 1024) + 1], "long.wav"));
         cut.WaitForAssertion(() => Assert.Contains("The recording for line 1 of slide 1 is larger than 10 MB", Message(cut)));
-        Assert.All(await store.DraftLinesAsync(id), l => Assert.Null(l.ClipHash));
+        Assert.All(await Store.DraftLinesAsync(id), l => Assert.Null(l.ClipHash));
 
         cut.FindComponents<InputFile>()[0].UploadFiles(InputFileContent.CreateFromBinary(TestAudio.Wav(1500, 262), "one.wav"));
         cut.WaitForAssertion(() => Assert.Equal("1 of 2 lines recorded · 1.5 s spoken", Summary(cut)), TimeSpan.FromSeconds(10));
         Assert.Equal("", Message(cut));
-        Assert.NotNull((await store.DraftLinesAsync(id))[0].ClipHash);
+        Assert.NotNull((await Store.DraftLinesAsync(id))[0].ClipHash);
         Assert.Contains(cut.FindAll("[data-testid=line-recorder]")[0].QuerySelectorAll("button"), b => b.TextContent.Trim() == "Re-record");
     }
 
@@ -109,7 +75,7 @@ public class NarrationRecorderTests : BunitContext
     public async Task A_recording_goes_to_the_line_that_was_recording_and_the_editor_saves_on_from_its_revision()
     {
         var (id, cut) = await OpenSlidesAsync();
-        var revision = (await store.GetDraftAsync(id))!.Revision;
+        var revision = (await Store.GetDraftAsync(id))!.Revision;
 
         cut.FindAll("[data-testid=line-recorder]")[1].QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Record").Click();
         Assert.Contains("Recording…", cut.FindAll("[data-testid=line-recorder]")[1].TextContent);
@@ -117,10 +83,10 @@ public class NarrationRecorderTests : BunitContext
         await cut.InvokeAsync(() => panel.Instance.Recorded(new RecordedClip(TestAudio.Wav(800, 300)), 800));
 
         cut.WaitForAssertion(() => Assert.Equal("1 of 2 lines recorded · 0.8 s spoken", Summary(cut)), TimeSpan.FromSeconds(10));
-        var lines = await store.DraftLinesAsync(id);
+        var lines = await Store.DraftLinesAsync(id);
         Assert.Null(lines[0].ClipHash);
         Assert.NotNull(lines[1].ClipHash);
-        Assert.Equal(revision + 1, (await store.GetDraftAsync(id))!.Revision);
+        Assert.Equal(revision + 1, (await Store.GetDraftAsync(id))!.Revision);
     }
 
     [Fact]
@@ -129,12 +95,12 @@ public class NarrationRecorderTests : BunitContext
         // The editor itself turns away a circuit that is not an instructor's (StudioAccess, CircuitActionTests); the
         // recorder checks again on every action, so an instructor demoted while the editor is open records nothing.
         var (id, cut) = await OpenSlidesAsync();
-        auth.SetRoles();
+        Auth.SetRoles();
 
         cut.FindComponents<InputFile>()[0].UploadFiles(InputFileContent.CreateFromBinary(TestAudio.Wav(500, 777), "one.wav"));
 
         cut.WaitForAssertion(() => Assert.Equal("Only instructors may record narration.", Message(cut)));
-        Assert.All(await store.DraftLinesAsync(id), l => Assert.Null(l.ClipHash));
+        Assert.All(await Store.DraftLinesAsync(id), l => Assert.Null(l.ClipHash));
     }
 
     /// <summary>What the browser hands over when a recording stops.</summary>

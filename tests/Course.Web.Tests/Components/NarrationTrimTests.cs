@@ -24,52 +24,21 @@ namespace Course.Web.Tests.Components;
 /// the browser's decoded WAV when "Trim silence after each recording" is on; a non-instructor's circuit trims nothing.
 /// </summary>
 [Collection(SharedAppCollection.Name)]
-public class NarrationTrimTests : BunitContext
+public class NarrationTrimTests : NarrationEditorContext
 {
-    private const string Author = "prof@example.com";
-    private readonly ChapterStudio studio;
-    private readonly ChapterStore store;
     private readonly IDbContextFactory<CourseDbContext> contexts;
-    private readonly int courseId;
-    private readonly Bunit.TestDoubles.BunitAuthorizationContext auth;
     private readonly BunitJSModuleInterop recorder;
 
     public NarrationTrimTests(CourseAppFactory app)
+        : base(app)
     {
-        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new("en");
-        Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        var scope = app.Services.CreateScope();
-        studio = scope.ServiceProvider.GetRequiredService<ChapterStudio>();
-        store = scope.ServiceProvider.GetRequiredService<ChapterStore>();
         contexts = app.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>();
-        Services.AddSingleton(studio);
-        Services.AddSingleton(store);
-        Services.AddSingleton(app.Services.GetRequiredService<ClipLibrary>());
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IChapterSource>());
-        Services.AddSingleton(new PlayerConnection());
-        Services.AddSingleton(app.Services.GetRequiredService<Course.Web.Operations.CourseMetrics>());
-        Services.AddSingleton(app.Services.GetRequiredService<Course.Web.Progress.ProgressRecorder>());
-        auth = AddAuthorization();
-        auth.SetAuthorized(Author);
-        auth.SetRoles(Roles.Instructor);
-        JSInterop.Mode = JSRuntimeMode.Loose;
         recorder = JSInterop.SetupModule(i => i.Identifier == "import" && i.Arguments[0] is string path && path.Contains("recorder", StringComparison.Ordinal));
         recorder.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        courseId = Task.Run(() => studio.ListAsync()).Result[0].CourseId;
     }
 
-    private async Task<(int Id, IRenderedComponent<ChapterEditor> Editor)> OpenSlidesAsync()
-    {
-        var id = await studio.CreateChapterAsync(courseId, "Recorte " + Guid.NewGuid().ToString("N")[..8], "en", Author,
-            "One. <break time=\"1s\"/>\nTwo. <break time=\"1s\"/>\n");
-        var cut = Render<ChapterEditor>(p => p.Add(c => c.ChapterId, id));
-        cut.WaitForElement(".editor[data-ready='true']", TimeSpan.FromSeconds(10));
-        cut.FindAll("button.view-toggle").Single(b => b.TextContent == "Slides").Click();
-        cut.WaitForElement("[data-testid=narration-panel]", TimeSpan.FromSeconds(10));
-        return (id, cut);
-    }
+    private Task<(int Id, IRenderedComponent<ChapterEditor> Editor)> OpenSlidesAsync() =>
+        OpenSlidesAsync("Recorte", "One. <break time=\"1s\"/>\nTwo. <break time=\"1s\"/>\n");
 
     private static void Upload(IRenderedComponent<ChapterEditor> cut, int line, byte[] wav, int expectedMilliseconds)
     {
@@ -84,7 +53,7 @@ public class NarrationTrimTests : BunitContext
 
     private async Task<(string Hash, string Extension, int Milliseconds)> ClipAsync(int chapterId, int line)
     {
-        var placed = (await store.DraftLinesAsync(chapterId))[line];
+        var placed = (await Store.DraftLinesAsync(chapterId))[line];
         Assert.NotNull(placed.ClipHash);
         return (placed.ClipHash!, placed.Extension!, placed.DurationMilliseconds);
     }
@@ -102,7 +71,7 @@ public class NarrationTrimTests : BunitContext
         var trimmed = await ClipAsync(id, 1);
         Assert.NotEqual(original.Hash, trimmed.Hash);
         Assert.Equal(("wav", 1240), (trimmed.Extension, trimmed.Milliseconds)); // the tone plus 120 ms at each end
-        Assert.Null((await store.DraftLinesAsync(id))[0].ClipHash);
+        Assert.Null((await Store.DraftLinesAsync(id))[0].ClipHash);
         await using (var db = await contexts.CreateDbContextAsync())
         {
             Assert.Equal(2, await db.NarrationClips.CountAsync(c => c.Hash == original.Hash || c.Hash == trimmed.Hash));
@@ -160,7 +129,7 @@ public class NarrationTrimTests : BunitContext
         var (id, cut) = await OpenSlidesAsync();
         Upload(cut, 0, TestAudio.SilenceToneSilence(1000, 1000, 1000, sampleRate: 16_000), 3000);
         var before = await ClipAsync(id, 0);
-        auth.SetRoles();
+        Auth.SetRoles();
 
         Press(cut, "Trim silence from line 1 of slide 1");
 
@@ -188,20 +157,20 @@ public class NarrationTrimTests : BunitContext
     public async Task A_trimmed_take_keeps_the_text_it_was_recorded_for_so_a_changed_line_stays_flagged()
     {
         var library = Services.GetRequiredService<ClipLibrary>();
-        var id = await studio.CreateChapterAsync(courseId, "Bandera " + Guid.NewGuid().ToString("N")[..8], "en", Author,
+        var id = await Studio.CreateChapterAsync(CourseId, "Bandera " + Guid.NewGuid().ToString("N")[..8], "en", Author,
             "One. <break time=\"1s\"/>\nTwo. <break time=\"1s\"/>\n");
-        var key = (await store.DraftLinesAsync(id))[0].SlideKey;
+        var key = (await Store.DraftLinesAsync(id))[0].SlideKey;
         var take = Assert.IsType<ClipUpload.Stored>(await library.StoreAsync(TestAudio.SilenceToneSilence(500, 700, 500, 16_000), null));
         var shorter = Assert.IsType<ClipUpload.Stored>(await library.StoreAsync(TestAudio.SilenceToneSilence(0, 700, 0, 16_000), null));
-        Assert.IsType<ClipResult.Changed>(await store.SetClipAsync(id, key, 0, take.Hash, (await store.GetDraftAsync(id))!.Revision, Author));
-        Assert.IsType<SaveResult.Saved>(await store.SaveDraftAsync(id, "One, edited. <break time=\"1s\"/>\nTwo. <break time=\"1s\"/>\n", (await store.GetDraftAsync(id))!.Revision, Author));
-        Assert.True((await store.DraftLinesAsync(id))[0].TextChanged);
+        Assert.IsType<ClipResult.Changed>(await Store.SetClipAsync(id, key, 0, take.Hash, (await Store.GetDraftAsync(id))!.Revision, Author));
+        Assert.IsType<SaveResult.Saved>(await Store.SaveDraftAsync(id, "One, edited. <break time=\"1s\"/>\nTwo. <break time=\"1s\"/>\n", (await Store.GetDraftAsync(id))!.Revision, Author));
+        Assert.True((await Store.DraftLinesAsync(id))[0].TextChanged);
 
-        Assert.IsType<ClipResult.Changed>(await store.SwapClipAsync(id, key, 0, shorter.Hash, (await store.GetDraftAsync(id))!.Revision, Author));
+        Assert.IsType<ClipResult.Changed>(await Store.SwapClipAsync(id, key, 0, shorter.Hash, (await Store.GetDraftAsync(id))!.Revision, Author));
 
-        var swapped = (await store.DraftLinesAsync(id))[0];
+        var swapped = (await Store.DraftLinesAsync(id))[0];
         Assert.Equal((shorter.Hash, true, "One."), (swapped.ClipHash, swapped.TextChanged, swapped.RecordedText));
-        Assert.IsType<ClipResult.Conflict>(await store.SwapClipAsync(id, key, 0, take.Hash, (await store.GetDraftAsync(id))!.Revision - 1, Author));
+        Assert.IsType<ClipResult.Conflict>(await Store.SwapClipAsync(id, key, 0, take.Hash, (await Store.GetDraftAsync(id))!.Revision - 1, Author));
     }
 
     /// <summary>Bytes the browser hands over through the circuit.</summary>

@@ -20,44 +20,11 @@ namespace Course.Web.Tests.Components;
 /// the focus back to the Record mode button, and a circuit whose user is not an instructor records nothing.
 /// </summary>
 [Collection(SharedAppCollection.Name)]
-public class RecordModeTests : BunitContext
+public class RecordModeTests(CourseAppFactory app) : NarrationEditorContext(app)
 {
-    private const string Author = "prof@example.com";
-    private readonly ChapterStudio studio;
-    private readonly ChapterStore store;
-    private readonly int courseId;
-    private readonly Bunit.TestDoubles.BunitAuthorizationContext auth;
-
-    public RecordModeTests(CourseAppFactory app)
-    {
-        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new("en");
-        Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        var scope = app.Services.CreateScope();
-        studio = scope.ServiceProvider.GetRequiredService<ChapterStudio>();
-        store = scope.ServiceProvider.GetRequiredService<ChapterStore>();
-        Services.AddSingleton(studio);
-        Services.AddSingleton(store);
-        Services.AddSingleton(app.Services.GetRequiredService<ClipLibrary>());
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IChapterSource>());
-        Services.AddSingleton(new PlayerConnection());
-        Services.AddSingleton(app.Services.GetRequiredService<Course.Web.Operations.CourseMetrics>());
-        Services.AddSingleton(app.Services.GetRequiredService<Course.Web.Progress.ProgressRecorder>());
-        auth = AddAuthorization();
-        auth.SetAuthorized(Author);
-        auth.SetRoles(Roles.Instructor);
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        courseId = Task.Run(() => studio.ListAsync()).Result[0].CourseId;
-    }
-
     private async Task<(int Id, IRenderedComponent<ChapterEditor> Editor, IRenderedComponent<RecordMode> Mode)> OpenRecordModeAsync()
     {
-        var id = await studio.CreateChapterAsync(courseId, "Modo " + Guid.NewGuid().ToString("N")[..8], "en", Author,
-            "One **loud** line. <break time=\"1s\"/>\nTwo. <break time=\"2s\"/>\n\nThree.\n");
-        var cut = Render<ChapterEditor>(p => p.Add(c => c.ChapterId, id));
-        cut.WaitForElement(".editor[data-ready='true']", TimeSpan.FromSeconds(10));
-        cut.FindAll("button.view-toggle").Single(b => b.TextContent == "Slides").Click();
+        var (id, cut) = await OpenSlidesAsync("Modo", "One **loud** line. <break time=\"1s\"/>\nTwo. <break time=\"2s\"/>\n\nThree.\n");
         cut.WaitForElement("[data-testid=record-mode-open]", TimeSpan.FromSeconds(10)).Click();
         cut.WaitForElement("[data-testid=record-mode]");
         return (id, cut, cut.FindComponent<RecordMode>());
@@ -125,7 +92,7 @@ public class RecordModeTests : BunitContext
         cut.WaitForAssertion(() => Assert.Equal("Line 2 of 3 recorded, 0.8 s. Line 3 of 3, line 1 of slide 2: Not recorded.", Text(cut, "record-mode-status")), TimeSpan.FromSeconds(10));
         Assert.Equal("Three.", Text(cut, "record-mode-line"));
         Assert.Equal("1 of 3 lines recorded · 0.8 s spoken", Text(cut, "record-mode-progress"));
-        var lines = await store.DraftLinesAsync(id);
+        var lines = await Store.DraftLinesAsync(id);
         Assert.Equal([false, true, false], lines.Where(l => l.Text.Length > 0).Select(l => l.HasClip));
 
         // Back on the recorded line: Space plays its clip; Shift+→ goes to the next line without one.
@@ -168,21 +135,21 @@ public class RecordModeTests : BunitContext
         var panel = cut.FindComponent<NarrationPanel>();
         await cut.InvokeAsync(() => panel.Instance.Recorded(new RecordedClip(TestAudio.Wav(600, 302)), 600));
         cut.WaitForAssertion(() => Assert.Equal("1 of 3 lines recorded · 0.6 s spoken", Text(cut, "narration-summary")), TimeSpan.FromSeconds(10));
-        Assert.NotNull((await store.DraftLinesAsync(id))[0].ClipHash);
+        Assert.NotNull((await Store.DraftLinesAsync(id))[0].ClipHash);
     }
 
     [Fact]
     public async Task A_circuit_whose_user_is_no_longer_an_instructor_records_nothing_in_record_mode()
     {
         var (id, cut, mode) = await OpenRecordModeAsync();
-        auth.SetRoles();
+        Auth.SetRoles();
 
         await Press(mode, "r");
 
         cut.WaitForAssertion(() => Assert.Equal("Only instructors may record narration.", Text(cut, "record-mode-message")));
         Assert.Equal(0, Calls("start"));
         Assert.Equal("Record", cut.Find(".record-mode__record").TextContent.Trim());
-        Assert.All(await store.DraftLinesAsync(id), l => Assert.Null(l.ClipHash));
+        Assert.All(await Store.DraftLinesAsync(id), l => Assert.Null(l.ClipHash));
 
         await Press(mode, "Escape");
         cut.Find("[data-testid=record-mode-open]").Click();
@@ -194,7 +161,7 @@ public class RecordModeTests : BunitContext
     public async Task In_spanish_the_view_its_keys_and_its_status_speak_spanish()
     {
         System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new("es");
-        var id = await studio.CreateChapterAsync(courseId, "Modo " + Guid.NewGuid().ToString("N")[..8], "es", Author, "Uno. <break time=\"1s\"/>\nDos.\n");
+        var id = await Studio.CreateChapterAsync(CourseId, "Modo " + Guid.NewGuid().ToString("N")[..8], "es", Author, "Uno. <break time=\"1s\"/>\nDos.\n");
         var cut = Render<ChapterEditor>(p => p.Add(c => c.ChapterId, id));
         cut.WaitForElement(".editor[data-ready='true']", TimeSpan.FromSeconds(10));
         cut.FindAll("button.view-toggle").Single(b => b.TextContent == "Diapositivas").Click();
