@@ -194,6 +194,35 @@ public sealed class ClipPlaybackTests : IDisposable
         Assert.Equal(2, line.State.Revealed);
     }
 
+    [Fact]
+    public void Without_a_voice_the_recorded_lines_still_play_and_the_others_go_on_the_clock()
+    {
+        // A clip (1 s, pause 0.5 s), a line without one (reading 1.6 s, pause 1 s), a clip again.
+        using var mixed = new ChapterPlayback([[new(2000, 500, 1000), new(1600, 1000), new(2000, 500, 1000)]], clock);
+        mixed.SetNarration(true);
+        mixed.Play();
+        Advance(1000);
+        mixed.ClipFinished(mixed.State.Step);
+        Advance(500);
+        Assert.Equal((2, PlaybackPhase.Reading), (mixed.State.Revealed, mixed.State.Phase));
+
+        // The browser has no voice for the line without a clip: it is read on the clock from now, narration stays on.
+        Advance(100);
+        mixed.SpeechUnavailable();
+        Advance(1599);
+        Assert.Equal(PlaybackPhase.Reading, mixed.State.Phase);
+        Advance(1);
+        Assert.Equal(PlaybackPhase.Pausing, mixed.State.Phase);
+        Advance(1000);
+
+        // The next recorded line plays its clip: the reveal waits for the clip's end, not its reading time.
+        Assert.Equal((3, true, true), (mixed.State.Revealed, mixed.State.Narration, mixed.State.AwaitsSpeech));
+        Advance(1900);
+        Assert.Equal(PlaybackPhase.Reading, mixed.State.Phase);
+        mixed.ClipFinished(mixed.State.Step);
+        Assert.Equal(PlaybackPhase.Pausing, mixed.State.Phase);
+    }
+
     private void Advance(int milliseconds)
     {
         for (var i = 0; i < milliseconds; i++)

@@ -156,6 +156,9 @@ public sealed class ChapterPlayback : IDisposable
     /// <summary>The browser's recorded clip of <paramref name="forStep"/> ended; bounded by the clip's stored duration (<see cref="ClipTiming"/>).</summary>
     public void ClipFinished(long forStep) => Change(() => machine.ClipFinished(forStep));
 
+    /// <summary>The browser cannot speak: recorded lines still play, the others are read on the clock.</summary>
+    public void SpeechUnavailable() => Change(machine.SpeechUnavailable);
+
     /// <summary>The browser could not play the clip of <paramref name="forStep"/>: that line is read on the clock instead.</summary>
     public void ClipFailed(long forStep) => Change(() => machine.ClipFailed(forStep));
 

@@ -21,6 +21,7 @@ internal sealed class PlaybackMachine
     private long step;
     private bool chaining; // true while a timer moves to the next phase: see PhaseTimer.Start
     private TimeSpan clipSlack; // of a clip's reading timer, the part after the clip's earliest end (ClipTiming)
+    private bool speechUnavailable; // the browser cannot speak this chapter's language: lines without a clip go on the clock
     private long clipFailedStep = -1; // the step whose clip the browser could not play: read on the clock instead
 
     /// <param name="timerDue">Called, on the thread pool, when the timer of a step and phase is due.</param>
@@ -141,6 +142,32 @@ internal sealed class PlaybackMachine
         if (phase == PlaybackPhase.Reading)
         {
             // Read the newest segment again, by voice or by the clock.
+            StopTimer();
+            remaining = null;
+            step++;
+            if (playing)
+            {
+                StartPhaseTimer();
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The browser cannot speak (no voice for the language, no speech support): narration stays on for recorded
+    /// lines, and lines without a clip are read on the clock from now on, the current one included.
+    /// </summary>
+    public bool SpeechUnavailable()
+    {
+        if (speechUnavailable)
+        {
+            return false;
+        }
+
+        speechUnavailable = true;
+        if (narration && phase == PlaybackPhase.Reading && !ClipPlays && !slides[slideIndex][revealed - 1].InClip)
+        {
             StopTimer();
             remaining = null;
             step++;
@@ -336,7 +363,7 @@ internal sealed class PlaybackMachine
     private TimeSpan? PhaseDuration() => phase switch
     {
         PlaybackPhase.Reading when narration && slides[slideIndex][revealed - 1].InClip => TimeSpan.Zero, // spoken in its line's clip
-        PlaybackPhase.Reading when narration && clipFailedStep != step => null, // the voice decides (a clip's reading is timed in StartPhaseTimer)
+        PlaybackPhase.Reading when narration && clipFailedStep != step && !speechUnavailable => null, // the voice decides (a clip's reading is timed in StartPhaseTimer)
         PlaybackPhase.Reading => PauseTimeline.Scale(slides[slideIndex][revealed - 1].ReadingMilliseconds, speed),
         PlaybackPhase.Pausing => PauseOf(revealed - 1),
         _ => null,

@@ -16,6 +16,9 @@ public sealed record DraftLineClip(string SlideKey, int Line, string Text, strin
 
     /// <summary>The line's text changed since it was recorded (the clip plays, flagged until re-recorded or kept).</summary>
     public bool TextChanged => RecordedText is not null && !string.Equals(Text, RecordedText, StringComparison.Ordinal);
+
+    /// <summary>The line as the studio shows it: its Markdown rendered to plain words, never the author's HTML.</summary>
+    public string Words => Course.Core.Rendering.SegmentMarkdown.Render(Text).PlainText;
 }
 
 /// <summary>

@@ -212,6 +212,25 @@ public class ChapterPlayerClipTests : BunitContext
     }
 
     [Fact]
+    public void Without_a_voice_the_lines_without_a_clip_go_at_reading_pace_and_narration_stays_on_for_the_recorded_ones()
+    {
+        // Only the first line is recorded: the second would be spoken by the browser, which has no Spanish voice.
+        var cut = RenderPlayer([new("a", 0, "/clips/a0.wav", 1000, false)]);
+        cut.Find(".control--play").Click();
+        Advance(1000);
+        cut.InvokeAsync(() => cut.Instance.OnClipEnded((long)LastCall("playClip")[0]!, "done"));
+        Advance(500);
+        cut.WaitForAssertion(() => Assert.Equal(["Hola", "Adiós"], Shown(cut)));
+        var speak = (long)LastCall("speak")[0]!;
+
+        cut.InvokeAsync(() => cut.Instance.OnSpeechEnded(speak, "no-voice"));
+
+        cut.WaitForAssertion(() => Assert.Contains("the recorded lines play", cut.Find(".player__notice").TextContent));
+        Assert.Equal("true", cut.Find(".control--toggle:not(.control--captions)").GetAttribute("aria-pressed"));
+        Assert.Single(JSInterop.Invocations, i => i.Identifier == "speak"); // not asked again
+    }
+
+    [Fact]
     public void A_browser_that_wants_a_gesture_pauses_the_player_and_asks_for_play()
     {
         var cut = RenderPlayer();

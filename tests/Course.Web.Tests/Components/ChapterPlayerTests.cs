@@ -94,10 +94,12 @@ public class ChapterPlayerTests : BunitContext
     public async Task An_open_player_counts_as_an_active_learner_and_each_shown_segment_is_counted()
     {
         var values = new Dictionary<string, long>();
+        // This test's own meters only: other test classes' players count on meters of the same name at the same time.
+        var meters = Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
         using var listener = new System.Diagnostics.Metrics.MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == Course.Web.Operations.CourseMetrics.MeterName)
+            if (instrument.Meter.Name == Course.Web.Operations.CourseMetrics.MeterName && instrument.Meter.Scope == meters)
             {
                 l.EnableMeasurementEvents(instrument);
             }

@@ -26,6 +26,7 @@ public sealed partial class ChapterPlayer : ComponentBase
     private ChapterView? view;
     private ChapterPlayback? playback;
     private ChapterClips clips = null!;
+    private bool speechUnavailable; // the browser cannot speak: only recorded lines are voiced
     private bool captions;
     private PlaybackState state = null!;
     private JsModule? module;
@@ -282,7 +283,17 @@ public sealed partial class ChapterPlayer : ComponentBase
             return;
         }
 
-        // No voice, no speech support, or a refusal: say so, and go on with the timed reveal.
+        // No voice, no speech support, or a refusal: say so, and go on with the timed reveal. In a chapter with recorded
+        // lines narration stays on for them; only the lines without a clip are shown at reading pace.
+        if (clips.HasRecording)
+        {
+            speechUnavailable = true;
+            notice = outcome == "no-voice" ? L["NoVoiceRecorded", Durations.LanguageName(Language)] : L["SpeechFailedRecorded"];
+            playback?.SpeechUnavailable();
+            StateHasChanged();
+            return;
+        }
+
         notice = outcome switch
         {
             "no-voice" => L["NoVoice", Durations.LanguageName(Language)],
@@ -358,7 +369,7 @@ public sealed partial class ChapterPlayer : ComponentBase
                     // Playing the same step again after a pause resumes the clip where it stopped.
                     await CallAsync("playClip", current.Step, clip.Url, current.Speed);
                 }
-                else
+                else if (!speechUnavailable)
                 {
                     await CallAsync("speak", current.Step, CurrentText, Language, current.Speed);
                 }

@@ -217,8 +217,7 @@ public sealed partial class RecordMode : ComponentBase, IAsyncDisposable
 
     private string Where(DraftLineClip line) => L["NarrationLine", line.Line + 1, SlideNumber(line.SlideKey)];
 
-    /// <summary>The line as words: its Markdown rendered to plain text, never the author's HTML.</summary>
-    private static string Plain(DraftLineClip line) => SegmentMarkdown.Render(line.Text).PlainText;
+    private static string Plain(DraftLineClip line) => line.Words;
 
     private string KeyName(string key) => key switch
     {
