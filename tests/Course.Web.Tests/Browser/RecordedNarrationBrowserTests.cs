@@ -39,30 +39,28 @@ public class RecordedNarrationBrowserTests(BrowserFixture browser, RecordedNarra
     {
         var slide = await recorded.SlideAsync(6);
         var pause = slide.GetProperty("segments")[0].GetProperty("pauseMilliseconds").GetInt32();
-        var email = $"listener-{Guid.NewGuid():N}@example.com";
-        var userId = await SignedInClient.CreateUserAsync(recorded.App, email, Password);
-        var page = await SignedInPageAsync(email);
-        await page.AddInitScriptAsync(Watch);
-        await page.GotoAsync(Chapter + "/slides/6");
-        await Assertions.Expect(page.Locator(".player[data-ready='true']")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Narration" })).ToHaveAttributeAsync("aria-pressed", "true");
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "Play" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".segment")).ToHaveCountAsync(2, new() { Timeout = FirstClipMilliseconds + pause + 10_000 });
-        await page.WaitForFunctionAsync("() => window.__voice.some(e => e.type === 'playing' && e.src.endsWith('/line-1.wav'))");
-
-        var events = await page.EvaluateAsync<JsonElement>("() => ({ voice: window.__voice, second: window.__secondLineAt })");
-        var voice = events.GetProperty("voice").EnumerateArray().Select(e => (Type: e.GetProperty("type").GetString(), Src: e.GetProperty("src").GetString()!, At: e.GetProperty("t").GetDouble())).ToList();
-        var started = voice.First(e => e.Type == "playing" && e.Src.EndsWith("/line-0.wav", StringComparison.Ordinal)).At;
-        var ended = voice.First(e => e.Type == "ended" && e.Src.EndsWith("/line-0.wav", StringComparison.Ordinal)).At;
-        var second = events.GetProperty("second").GetDouble();
-
-        output.WriteLine($"clip played {ended - started:0} ms; second line {second - started:0} ms after the clip started (expected {FirstClipMilliseconds + pause})");
-
-        // The clip really played its length, and the second line came its pause after the clip's end.
-        Assert.InRange(ended - started, FirstClipMilliseconds - 100, FirstClipMilliseconds + 250);
-        Assert.InRange(second - started, FirstClipMilliseconds + pause - 250, FirstClipMilliseconds + pause + 250);
-        Assert.InRange(second - ended, pause - 50, pause + 250);
+        var userId = "";
+        await ClipTimingWatch.AssertAsync(
+            async () =>
+            {
+                var email = $"listener-{Guid.NewGuid():N}@example.com";
+                userId = await SignedInClient.CreateUserAsync(recorded.App, email, Password);
+                var page = await SignedInPageAsync(email);
+                await page.AddInitScriptAsync(ClipTimingWatch.Script);
+                await page.GotoAsync(Chapter + "/slides/6");
+                await Assertions.Expect(page.Locator(".player[data-ready='true']")).ToBeVisibleAsync();
+                await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Narration" })).ToHaveAttributeAsync("aria-pressed", "true");
+                return page;
+            },
+            "/line-0.wav",
+            timing =>
+            {
+                // The clip really played its length, and the second line came its pause after the clip's end.
+                Assert.InRange(timing.Played, FirstClipMilliseconds - 100, FirstClipMilliseconds + 250);
+                Assert.InRange(timing.NextAfterClipStart, FirstClipMilliseconds + pause - 250, FirstClipMilliseconds + pause + 250);
+                Assert.InRange(timing.NextAfterClipEnd, pause - 50, pause + 250);
+            },
+            output);
 
         // Progress is recorded as it is for any learner: the slide's key, two segments revealed.
         await recorded.App.Services.GetRequiredService<ProgressRecorder>().FlushAsync();
@@ -117,20 +115,6 @@ public class RecordedNarrationBrowserTests(BrowserFixture browser, RecordedNarra
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Your account" })).ToBeVisibleAsync();
         return page;
     }
-
-    /// <summary>Notes when each clip starts and ends (media events do not bubble; a capturing listener sees them) and when line 2 appears.</summary>
-    private const string Watch = """
-        (() => {
-          window.__voice = [];
-          window.__secondLineAt = null;
-          for (const type of ['playing', 'ended']) {
-            document.addEventListener(type, e => window.__voice.push({ type, src: e.target.currentSrc || '', t: performance.now() }), true);
-          }
-          new MutationObserver(() => {
-            if (window.__secondLineAt === null && document.querySelectorAll('.segment').length >= 2) window.__secondLineAt = performance.now();
-          }).observe(document, { childList: true, subtree: true });
-        })();
-        """;
 
     /// <summary>An app whose published clips are two WAV files this fixture writes, for slide 6's first two lines.</summary>
     public sealed class RecordedApp : IAsyncLifetime

@@ -88,28 +88,27 @@ public partial class RecorderBrowserTests(RecorderBrowserTests.MicrophoneBrowser
         Assert.InRange(first.DurationMilliseconds, 1000, 5000);
 
         // A learner plays the slide: the first clip plays, the second line comes the clip's length plus its pause later.
-        var email = $"listener-{Guid.NewGuid():N}@example.com";
-        var userId = await SignedInClient.CreateUserAsync(mic.App, email, Password);
-        var learner = await SignedInPageAsync(email);
-        await learner.AddInitScriptAsync(Watch);
-        await learner.GotoAsync($"{Chapter}/slides/{SlideNumber}");
-        await Assertions.Expect(learner.Locator(".player[data-ready='true']")).ToBeVisibleAsync();
-        await Assertions.Expect(learner.GetByRole(AriaRole.Button, new() { Name = "Narration" })).ToHaveAttributeAsync("aria-pressed", "true");
-        await learner.GetByRole(AriaRole.Button, new() { Name = "Play" }).ClickAsync();
-        await Assertions.Expect(learner.Locator(".segment")).ToHaveCountAsync(2, new() { Timeout = first.DurationMilliseconds + pause + 10_000 });
-
-        var events = await learner.EvaluateAsync<JsonElement>("() => ({ voice: window.__voice, second: window.__secondLineAt })");
-        var voice = events.GetProperty("voice").EnumerateArray()
-            .Select(e => (Type: e.GetProperty("type").GetString(), Src: e.GetProperty("src").GetString()!, At: e.GetProperty("t").GetDouble())).ToList();
-        var played = voice.Where(e => e.Src.EndsWith(first.Url, StringComparison.Ordinal)).ToList();
-        Assert.True(played.Any(e => e.Type == "playing") && played.Any(e => e.Type == "ended"), "the first clip did not play: " + string.Join("; ", voice));
-        var started = played.First(e => e.Type == "playing").At;
-        var ended = played.First(e => e.Type == "ended").At;
-        var second = events.GetProperty("second").GetDouble();
-        output.WriteLine($"clip stored {first.DurationMilliseconds} ms, played {ended - started:0} ms; second line {second - started:0} ms after it started (expected {first.DurationMilliseconds + pause})");
-
-        Assert.InRange(ended - started, first.DurationMilliseconds - 250, first.DurationMilliseconds + 250);
-        Assert.InRange(second - started, first.DurationMilliseconds + pause - 250, first.DurationMilliseconds + pause + 250);
+        output.WriteLine($"clip stored {first.DurationMilliseconds} ms; the next line is due {first.DurationMilliseconds + pause} ms after it starts");
+        var userId = "";
+        await ClipTimingWatch.AssertAsync(
+            async () =>
+            {
+                var email = $"listener-{Guid.NewGuid():N}@example.com";
+                userId = await SignedInClient.CreateUserAsync(mic.App, email, Password);
+                var learner = await SignedInPageAsync(email);
+                await learner.AddInitScriptAsync(ClipTimingWatch.Script);
+                await learner.GotoAsync($"{Chapter}/slides/{SlideNumber}");
+                await Assertions.Expect(learner.Locator(".player[data-ready='true']")).ToBeVisibleAsync();
+                await Assertions.Expect(learner.GetByRole(AriaRole.Button, new() { Name = "Narration" })).ToHaveAttributeAsync("aria-pressed", "true");
+                return learner;
+            },
+            first.Url,
+            timing =>
+            {
+                Assert.InRange(timing.Played, first.DurationMilliseconds - 250, first.DurationMilliseconds + 250);
+                Assert.InRange(timing.NextAfterClipStart, first.DurationMilliseconds + pause - 250, first.DurationMilliseconds + pause + 250);
+            },
+            output);
 
         // Progress is recorded as for any learner: the slide's key, two lines revealed.
         await mic.App.Services.GetRequiredService<ProgressRecorder>().FlushAsync();
@@ -169,22 +168,6 @@ public partial class RecorderBrowserTests(RecorderBrowserTests.MicrophoneBrowser
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Your account" })).ToBeVisibleAsync();
         return page;
     }
-
-    /// <summary>Notes when each clip plays and ends (media events do not bubble; a capturing listener sees them) and when line 2 appears.</summary>
-    private const string Watch = """
-        (() => {
-          window.__voice = [];
-          window.__secondLineAt = null;
-          for (const type of ['playing', 'ended']) {
-            document.addEventListener(type, e => {
-              if (e.target.matches && e.target.matches('[data-player-voice]')) window.__voice.push({ type, src: e.target.currentSrc || '', t: performance.now() });
-            }, true);
-          }
-          new MutationObserver(() => {
-            if (window.__secondLineAt === null && document.querySelectorAll('.segment').length >= 2) window.__secondLineAt = performance.now();
-          }).observe(document, { childList: true, subtree: true });
-        })();
-        """;
 
     /// <summary>
     /// Chromium with a fake microphone that loops a generated WAV (3 s of 440 Hz, 48 kHz mono 16-bit), and an app of
