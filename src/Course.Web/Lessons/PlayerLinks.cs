@@ -35,6 +35,10 @@ public static class PlayerLinks
     public static string Outline(string course, string chapter) =>
         $"/courses/{Uri.EscapeDataString(course)}/chapters/{Uri.EscapeDataString(chapter)}";
 
+    /// <summary>The chapter's transcript, at a slide's text when given.</summary>
+    public static string Transcript(string course, string chapter, int? slide = null) =>
+        $"{Outline(course, chapter)}/transcript" + (slide is null ? "" : $"#transcript-{slide}");
+
     /// <summary>The key under which a browser remembers its position in a chapter.</summary>
     public static string ProgressKey(string course, string chapter) => $"{course}/{chapter}";
 }

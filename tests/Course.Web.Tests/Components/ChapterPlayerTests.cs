@@ -75,6 +75,18 @@ public class ChapterPlayerTests : BunitContext
     }
 
     [Fact]
+    public void The_transcript_is_a_link_away_at_the_slide_shown_and_at_the_chapter_end()
+    {
+        var cut = RenderPlayer(slide: 2);
+
+        Assert.Equal("/courses/curso/chapters/capitulo/transcript#transcript-2", cut.Find("a.player__transcript").GetAttribute("href"));
+        cut.Find(".control--play").Click();
+        Advance(2200);
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".chapter-end__actions a"),
+            a => a.TextContent == "Transcript" && a.GetAttribute("href") == "/courses/curso/chapters/capitulo/transcript"));
+    }
+
+    [Fact]
     public void Playing_reveals_the_next_segment_after_reading_time_and_pause()
     {
         var cut = RenderPlayer();
