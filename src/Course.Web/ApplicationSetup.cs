@@ -86,6 +86,10 @@ public static class ApplicationSetup
         services.AddScoped<CourseStudio>();
         services.AddScoped<QuizStudio>();
         services.AddScoped<CoursePackages>();
+        services.AddOptions<PackageOptions>().Bind(builder.Configuration.GetSection(PackageOptions.Section))
+            .Validate(o => o.MaxBytes is >= 1024 * 1024 and <= PackageOptions.LimitMaxBytes,
+                $"Packages:MaxBytes (Packages__MaxBytes) must be between 1048576 (1 MB) and {PackageOptions.LimitMaxBytes} ({PackageOptions.LimitMaxBytes / (1024 * 1024)} MB) bytes.")
+            .ValidateOnStart();
         services.AddScoped<CatalogReader>();
         services.AddScoped<IChapterSource>(sp => sp.GetRequiredService<CatalogReader>());
         services.AddScoped<PlayerConnection>();

@@ -78,7 +78,7 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
 
     public static string Write(CoursePackage package) => JsonSerializer.Serialize(package, CoursePackage.Json);
 
-    /// <summary>The longest package text, in characters (the upload is limited to as many bytes).</summary>
+    /// <summary>The longest package text (<c>course.json</c>, or a JSON package), in characters; clips are files beside it.</summary>
     public const int MaxCharacters = 8 * 1024 * 1024;
 
     /// <summary>How many problems a refused package lists.</summary>
@@ -91,13 +91,16 @@ public sealed class CoursePackages(IDbContextFactory<CourseDbContext> contextFac
     /// <exception cref="CoursePackageException">The only exception it throws.</exception>
     public static CoursePackage Read(string json) => Read(json, new Dictionary<string, byte[]>());
 
-    /// <summary>Reads a package file: a ZIP archive with clips (<see cref="PackageArchive"/>) or the JSON alone.</summary>
+    /// <summary>
+    /// Reads a package file no larger than <paramref name="maxBytes"/> (the instance's <see cref="PackageOptions.MaxBytes"/>):
+    /// a ZIP archive with clips (<see cref="PackageArchive"/>) or the JSON alone.
+    /// </summary>
     /// <exception cref="CoursePackageException">The only exception it throws.</exception>
-    public static PackageFile Read(byte[] file)
+    public static PackageFile Read(byte[] file, long maxBytes = PackageOptions.DefaultMaxBytes)
     {
         if (PackageArchive.IsArchive(file))
         {
-            var (json, files) = PackageArchive.Read(file);
+            var (json, files) = PackageArchive.Read(file, maxBytes);
             return new PackageFile(Read(json, files), files);
         }
 

@@ -7,18 +7,19 @@ namespace Course.Web.Studio;
 /// <summary>
 /// A course package with recorded clips is a ZIP archive: <c>course.json</c> (the package, format version 2)
 /// and a <c>clips/</c> folder with one file per clip, <c>&lt;sha256&gt;.&lt;ext&gt;</c>. Written the same way
-/// every time (entries sorted, one fixed date); read within bounds: the archive no larger than an upload may be,
-/// at most <see cref="PackageClips.MaxClips"/> clips, and at most <see cref="MaxUnpackedBytes"/> unpacked.
+/// every time (entries sorted, one fixed date); read within bounds: the archive no larger than the instance's
+/// package limit (<see cref="PackageOptions.MaxBytes"/>), at most <see cref="PackageClips.MaxClips"/> clips, and at
+/// most <see cref="UnpackedBound"/> unpacked.
 /// </summary>
 public static class PackageArchive
 {
     public const string ManifestName = "course.json";
 
-    /// <summary>The largest package file, archive or JSON (the studio's upload limit).</summary>
-    public const int MaxBytes = StudioEndpoints.MaxPackageBytes;
-
-    /// <summary>The most bytes an archive's entries unpack to together: four times <see cref="MaxBytes"/> (audio hardly compresses; WAV does).</summary>
-    public const long MaxUnpackedBytes = 4L * MaxBytes;
+    /// <summary>
+    /// The most bytes an archive's entries may unpack to together: twice the package limit. Export stores clips
+    /// uncompressed, so its archives unpack to about their own size; a WAV deflated by another tool grows back a little.
+    /// </summary>
+    public static long UnpackedBound(long maxBytes) => 2 * maxBytes;
 
     private static readonly DateTimeOffset FixedDate = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -50,12 +51,14 @@ public static class PackageArchive
 
     /// <summary>The package's JSON and its clip files by name (<c>clips/…</c>).</summary>
     /// <exception cref="CoursePackageException">The archive is damaged, over a bound, or holds something else.</exception>
-    public static (string Json, Dictionary<string, byte[]> Files) Read(byte[] archive)
+    public static (string Json, Dictionary<string, byte[]> Files) Read(byte[] archive, long maxBytes)
     {
-        if (archive.Length > MaxBytes)
+        if (archive.Length > maxBytes)
         {
-            throw new CoursePackageException([$"the package is larger than {MaxBytes} bytes"]);
+            throw new CoursePackageException([$"the package is larger than {maxBytes} bytes"]);
         }
+
+        var maxUnpacked = UnpackedBound(maxBytes);
 
         try
         {
@@ -84,10 +87,10 @@ public static class PackageArchive
                     continue;
                 }
 
-                var bytes = ReadBounded(entry, MaxUnpackedBytes - unpacked);
+                var bytes = ReadBounded(entry, maxUnpacked - unpacked);
                 if (bytes is null)
                 {
-                    throw new CoursePackageException([$"{QuizBankCheck.Shown(name)}: the archive unpacks to more than {MaxUnpackedBytes} bytes"]);
+                    throw new CoursePackageException([$"{QuizBankCheck.Shown(name)}: the archive unpacks to more than {maxUnpacked} bytes"]);
                 }
 
                 unpacked += bytes.Length;

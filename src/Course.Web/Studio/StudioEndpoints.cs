@@ -4,7 +4,9 @@ using Course.Core.Scripts;
 using Course.Web.Accounts;
 using Course.Web.Catalog;
 using Course.Web.Chapters;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Course.Web.Studio;
 
@@ -83,15 +85,12 @@ public static class StudioEndpoints
                 ? Results.File(package.ToBytes(), package.MediaType, package.FileName)
                 : Results.Problem(statusCode: 404, title: "Course not found", detail: $"There is no course {id}."));
 
-        studio.MapPost("/packages", ImportPackageAsync).WithMetadata(new RequestSizeLimitAttribute(MaxPackageBytes + 64 * 1024));
+        studio.MapPost("/packages", ImportPackageAsync);
         return app;
     }
 
     /// <summary>The largest script or Markdown file an instructor may upload.</summary>
     public const int MaxScriptBytes = 2 * 1024 * 1024;
-
-    /// <summary>The largest course package (the app's whole request limit is larger).</summary>
-    public const int MaxPackageBytes = 8 * 1024 * 1024;
 
     private static string Author(HttpContext context) => context.User.Identity?.Name ?? "unknown";
 
@@ -102,6 +101,9 @@ public static class StudioEndpoints
         _ => Results.Problem(statusCode: 404, title: "Chapter not found"),
     };
 
+    /// <summary>What a multipart form adds around its file (boundaries, headers, the antiforgery token).</summary>
+    private const int FormOverhead = 64 * 1024;
+
     private static IResult TooLarge(long limit) => Results.Problem(statusCode: 413, title: "The file is too large",
         detail: $"The limit is {limit / (1024 * 1024)} MB; split the chapter or remove what it does not need.");
 
@@ -111,15 +113,22 @@ public static class StudioEndpoints
     /// </summary>
     private static async Task<(IFormCollection? Form, IFormFile? File, IResult? Problem)> ReadUploadAsync(HttpRequest request, long limit)
     {
-        if (request.ContentLength > limit + (64 * 1024))
+        var bodyLimit = limit + FormOverhead;
+        if (request.ContentLength > bodyLimit)
         {
             return (null, null, TooLarge(limit));
+        }
+
+        // This upload's own limit, above or below the app's (Limits:MaxRequestBodyBytes): the body and its form part.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = bodyLimit;
         }
 
         IFormCollection form;
         try
         {
-            form = await request.ReadFormAsync();
+            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = bodyLimit });
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -200,9 +209,10 @@ public static class StudioEndpoints
         }
     }
 
-    private static async Task<IResult> ImportPackageAsync(HttpContext context, CoursePackages packages)
+    private static async Task<IResult> ImportPackageAsync(HttpContext context, CoursePackages packages, IOptions<PackageOptions> options)
     {
-        var (_, file, problem) = await ReadUploadAsync(context.Request, MaxPackageBytes);
+        var limit = options.Value.MaxBytes;
+        var (_, file, problem) = await ReadUploadAsync(context.Request, limit);
         if (problem is not null)
         {
             return problem;
@@ -212,7 +222,7 @@ public static class StudioEndpoints
         await file!.CopyToAsync(buffer);
         try
         {
-            var courseId = await packages.ImportAsync(CoursePackages.Read(buffer.ToArray()));
+            var courseId = await packages.ImportAsync(CoursePackages.Read(buffer.ToArray(), limit));
             return Results.Ok(new { courseId });
         }
         catch (CoursePackageException e)

@@ -7,7 +7,7 @@ public static class TestAudio
 {
     public static byte[] Wav(int milliseconds, double hertz = 440, int sampleRate = 8000)
     {
-        var samples = sampleRate * milliseconds / 1000;
+        var samples = (int)((long)sampleRate * milliseconds / 1000);
         var wav = new byte[44 + samples * 2];
         "RIFF"u8.CopyTo(wav);
         BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(4), wav.Length - 8);

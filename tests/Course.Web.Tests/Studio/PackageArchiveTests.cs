@@ -22,8 +22,8 @@ public sealed class PackageArchiveTests
         return buffer.ToArray();
     }
 
-    private static List<string> Problems(byte[] archive) =>
-        [.. Assert.Throws<CoursePackageException>(() => CoursePackages.Read(archive)).Problems];
+    private static List<string> Problems(byte[] archive, long maxBytes = PackageOptions.DefaultMaxBytes) =>
+        [.. Assert.Throws<CoursePackageException>(() => CoursePackages.Read(archive, maxBytes)).Problems];
 
     [Fact]
     public void More_clips_than_the_bound_are_refused_before_any_is_read()
@@ -36,10 +36,19 @@ public sealed class PackageArchiveTests
     [Fact]
     public void An_archive_that_unpacks_past_the_bound_is_refused_naming_the_file()
     {
-        var archive = Zip(("course.json", "{}"u8.ToArray()), ("clips/zeros.wav", new byte[PackageArchive.MaxUnpackedBytes]));
+        const int limit = 1024 * 1024;
+        var archive = Zip(("course.json", "{}"u8.ToArray()), ("clips/zeros.wav", new byte[PackageArchive.UnpackedBound(limit)]));
 
-        Assert.True(archive.Length < PackageArchive.MaxBytes);
-        Assert.Equal([$"clips/zeros.wav: the archive unpacks to more than {PackageArchive.MaxUnpackedBytes} bytes"], Problems(archive));
+        Assert.True(archive.Length < limit);
+        Assert.Equal([$"clips/zeros.wav: the archive unpacks to more than {2 * limit} bytes"], Problems(archive, limit));
+    }
+
+    [Fact]
+    public void An_archive_over_the_package_limit_is_refused_with_the_limit()
+    {
+        var archive = Zip(("course.json", System.Text.Encoding.UTF8.GetBytes(ImporterFuzz.SeedPackage())), ("clips/a.wav", new byte[16]));
+
+        Assert.Equal([$"the package is larger than {archive.Length - 1} bytes"], Problems(archive, archive.Length - 1));
     }
 
     [Fact]

@@ -161,6 +161,75 @@ public sealed class PackageClipTests(RecordedCourseFixture course) : IClassFixtu
         Assert.Equal(4, await db.Quizzes.CountAsync(q => q.ChapterId == chapter.Id));
     }
 
+    [Fact]
+    public async Task A_package_larger_than_the_apps_request_limit_imports_within_the_package_limit_and_learners_hear_it()
+    {
+        // Two 6 MB WAV clips (trimmed clips are WAV) in place of two of the course's: a package of about 12 MB, past
+        // the app's 10 MB request limit (Limits:MaxRequestBodyBytes), within the 64 MB package limit.
+        var (text, files) = PackageArchive.Read(course.Archive, PackageOptions.DefaultMaxBytes);
+        var replaced = files.Keys.Order(StringComparer.Ordinal).Take(2).ToList();
+        var large = replaced.Select((_, i) => TestAudio.Wav(375_000, hertz: 300 + (100 * i))).ToList();
+        foreach (var (name, bytes) in replaced.Zip(large))
+        {
+            // The fixture's clips are WAV too: the new hash replaces the old one in the clip list and every placement.
+            text = text.Replace(name[6..70], Hash(bytes), StringComparison.Ordinal);
+            files.Remove(name);
+            files[$"clips/{Hash(bytes)}.wav"] = bytes;
+        }
+
+        var node = JsonNode.Parse(text)!;
+        node["course"]!["slug"] = "copia-grande";
+        var package = PackageArchive.Write(node.ToJsonString(), files);
+        Assert.InRange(package.Length, 11 * 1024 * 1024, PackageOptions.DefaultMaxBytes);
+        using var client = await SignedInClient.SignInAsync(course.App, RecordedCourseFixture.Instructor);
+
+        using var response = await RecordedCourseFixture.UploadAsync(client, "copia-grande.course.zip", package);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var courseId = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("courseId").GetInt32();
+        int chapterId;
+        await using (var db = await RecordedCourseFixture.Db(course.App))
+        {
+            chapterId = await db.Chapters.Where(c => c.CourseId == courseId).Select(c => c.Id).SingleAsync();
+        }
+
+        var published = (await RecordedCourseFixture.PublishedClipsAsync(course.App, chapterId)).Select(c => c.Url).ToList();
+        using var learner = SignedInClient.Anonymous(course.App);
+        foreach (var bytes in large.Where(b => published.Contains($"/api/narration/clips/{Hash(b)}.wav")))
+        {
+            Assert.Equal(bytes, await learner.GetByteArrayAsync($"/api/narration/clips/{Hash(bytes)}.wav"));
+        }
+
+        Assert.Contains(large, b => published.Contains($"/api/narration/clips/{Hash(b)}.wav"));
+    }
+
+    [Fact]
+    public async Task A_package_over_the_instances_limit_gets_413_with_the_limit_and_nothing_is_stored()
+    {
+        using var small = CourseAppFactory.With(new Dictionary<string, string?> { ["Packages:MaxBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await SignedInClient.CreateUserAsync(small, RecordedCourseFixture.Instructor, instructor: true);
+        using var client = await SignedInClient.SignInAsync(small, RecordedCourseFixture.Instructor);
+        var files = new Dictionary<string, byte[]> { ["clips/big.wav"] = TestAudio.Wav(70_000) }; // 1.1 MB
+
+        using var response = await RecordedCourseFixture.UploadAsync(client, "big.course.zip", PackageArchive.Write("{}", files));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("The limit is 1 MB", await response.Content.ReadAsStringAsync());
+        await using var db = await RecordedCourseFixture.Db(small);
+        Assert.Equal(0, await db.NarrationClips.CountAsync());
+    }
+
+    [Theory]
+    [InlineData("5")]
+    [InlineData("1073741824")]
+    public void The_app_does_not_start_with_a_package_limit_out_of_bounds_and_names_the_setting(string value)
+    {
+        var error = Record.Exception(() => CourseAppFactory.With(new Dictionary<string, string?> { ["Packages:MaxBytes"] = value }).Dispose());
+
+        Assert.NotNull(error);
+        Assert.Contains("Packages:MaxBytes (Packages__MaxBytes) must be between 1048576 (1 MB) and 536870912 (512 MB) bytes.", error.ToString());
+    }
+
     /// <summary>Uploads a spoiled package; it must be refused with nothing stored. Returns its problems.</summary>
     private async Task<List<string>> RefusedAsync(byte[] package)
     {
@@ -180,7 +249,7 @@ public sealed class PackageClipTests(RecordedCourseFixture course) : IClassFixtu
     /// <summary>The fixture's archive under a free course slug, its JSON and files changed.</summary>
     private byte[] Spoil(Action<JsonNode>? json = null, Action<Dictionary<string, byte[]>>? files = null)
     {
-        var (text, clipFiles) = PackageArchive.Read(course.Archive);
+        var (text, clipFiles) = PackageArchive.Read(course.Archive, PackageOptions.DefaultMaxBytes);
         var node = JsonNode.Parse(text)!;
         node["course"]!["slug"] = "copia";
         json?.Invoke(node);
