@@ -218,11 +218,16 @@ public static class StudioEndpoints
             return problem;
         }
 
-        using var buffer = new MemoryStream();
-        await file!.CopyToAsync(buffer);
+        // One copy in memory, of the length already checked against the limit (the form keeps large files on disk).
+        var bytes = new byte[file!.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(bytes);
+        }
+
         try
         {
-            var courseId = await packages.ImportAsync(CoursePackages.Read(buffer.ToArray(), limit));
+            var courseId = await packages.ImportAsync(CoursePackages.Read(bytes, limit));
             return Results.Ok(new { courseId });
         }
         catch (CoursePackageException e)
