@@ -18,7 +18,7 @@ public static class OperatorCommands
     public const int UsageError = 2;
     public const int NotFound = 3;
 
-    private static readonly string[] Names = ["migrate", "import", "export", "users", "help", "--help"];
+    private static readonly string[] Names = ["migrate", "import", "export", "users", "clips", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -53,6 +53,11 @@ public static class OperatorCommands
               no e-mail: give it to the person. <address> is the site as learners open it, e.g.
               https://course.example.org. The link works once, and stops working when the password changes.
 
+          clips prune [--older-than <hours>] [--dry-run]
+              Removes recorded clips that no line of any chapter's draft or version uses and that were
+              stored more than <hours> ago (default 168, a week; 1 to 87600): re-recorded or deleted lines,
+              trimmed originals. --dry-run only counts them.
+
         Every command takes --verbose. Standard output carries only the command's result (the exported
         chapter, one line saying what was done, this text); errors and log lines go to standard error:
         warnings and errors only, or with --verbose every line the app's log levels let through
@@ -73,6 +78,7 @@ public static class OperatorCommands
                 "import" => await ImportAsync(scope.ServiceProvider, command, output, error),
                 "export" => await ExportAsync(scope.ServiceProvider, command, output, error),
                 "users" => await UsersAsync(scope.ServiceProvider, command, output, error),
+                "clips" => await ClipsAsync(scope.ServiceProvider, command, output),
                 _ => Help(output),
             };
         }
@@ -179,6 +185,36 @@ public static class OperatorCommands
         return Ok;
     }
 
+    /// <summary>The grace period <c>clips prune</c> gives an unused clip by default: a week.</summary>
+    public const int DefaultPruneHours = 168;
+
+    /// <summary>The longest grace period: ten years.</summary>
+    public const int MaxPruneHours = 87_600;
+
+    private static async Task<int> ClipsAsync(IServiceProvider services, CommandLine command, TextWriter output)
+    {
+        if (command.Positional(0, "action") != "prune")
+        {
+            throw new UsageException("clips takes one action: prune [--older-than <hours>] [--dry-run]");
+        }
+
+        command.OnlyOptions("older-than", "dry-run");
+        var hours = DefaultPruneHours;
+        if (command.Option("older-than") is { } given
+            && (!int.TryParse(given, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out hours) || hours is < 1 or > MaxPruneHours))
+        {
+            throw new UsageException($"--older-than takes whole hours from 1 to {MaxPruneHours}; it is '{given}'");
+        }
+
+        var dryRun = command.Flag("dry-run");
+        var pruned = await services.GetRequiredService<Narration.ClipLibrary>().PruneAsync(TimeSpan.FromHours(hours), dryRun);
+        var clips = pruned.Count == 1 ? "1 clip" : $"{pruned.Count} clips";
+        var size = (pruned.Bytes / (1024.0 * 1024)).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+        var age = hours == 1 ? "1 hour" : $"{hours} hours";
+        await output.WriteLineAsync($"{(dryRun ? "Would remove" : "Removed")} {clips} ({size} MB) that no draft or version uses, stored more than {age} ago.");
+        return Ok;
+    }
+
     /// <summary>The reset link the Forgot password page would e-mail, printed for the operator to hand over.</summary>
     private static async Task<int> ResetLinkAsync(IServiceProvider services, CommandLine command, TextWriter output, TextWriter error)
     {
@@ -263,7 +299,7 @@ internal sealed class CommandLine
 
     public required string Name { get; init; }
 
-    private static readonly HashSet<string> Flags = ["publish", "front-matter"];
+    private static readonly HashSet<string> Flags = ["publish", "front-matter", "dry-run"];
 
     public static CommandLine Parse(string[] args)
     {

@@ -16,6 +16,8 @@ public sealed class NarrationClip
     public int ByteLength { get; set; }
     public int DurationMilliseconds { get; set; }
     public required byte[] Bytes { get; set; }
+
+    /// <summary>When stored, or last stored again or set aside by a trim (<c>ClipLibrary.KeepAsync</c>): an unplaced clip's grace period before pruning counts from here.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 }
 

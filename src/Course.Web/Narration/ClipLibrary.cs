@@ -6,6 +6,9 @@ using Microsoft.Extensions.Options;
 
 namespace Course.Web.Narration;
 
+/// <summary>How many unused clips pruning removed (or would remove), and their bytes (as counted before removing).</summary>
+public sealed record PrunedClips(int Count, long Bytes);
+
 /// <summary>What storing a clip came to.</summary>
 public abstract record ClipUpload
 {
@@ -92,6 +95,8 @@ public sealed class ClipLibrary(IDbContextFactory<CourseDbContext> contextFactor
             .Select(c => new { c.DurationMilliseconds }).SingleOrDefaultAsync(cancellationToken);
         if (existing is not null)
         {
+            // Stored again: about to be placed, so its grace period before pruning starts again.
+            await KeepAsync(hash, cancellationToken);
             return new ClipUpload.Stored(hash, format, existing.DurationMilliseconds, UrlOf(hash, format.Extension));
         }
 
@@ -135,6 +140,39 @@ public sealed class ClipLibrary(IDbContextFactory<CourseDbContext> contextFactor
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.NarrationClips.Where(c => c.Hash == hash).Select(c => c.Bytes).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A clip set aside that may be placed again (a trimmed clip's original, which Undo puts back): its grace period
+    /// before <see cref="PruneAsync"/> may remove it starts again now.
+    /// </summary>
+    public async Task KeepAsync(string hash, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.NarrationClips.Where(c => c.Hash == hash).ExecuteUpdateAsync(s => s.SetProperty(c => c.CreatedAt, now), cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes the clips placed on no line of any chapter's draft or version and stored (or last kept, see
+    /// <see cref="KeepAsync"/>) more than <paramref name="unusedFor"/> ago — re-recorded lines, deleted lines, trimmed
+    /// originals, an import that failed — or, with <paramref name="dryRun"/>, only counts them. One statement decides
+    /// and deletes, so a clip placed meanwhile is kept (the placement's foreign key refuses the other order).
+    /// </summary>
+    public async Task<PrunedClips> PruneAsync(TimeSpan unusedFor, bool dryRun, CancellationToken cancellationToken = default)
+    {
+        var storedBefore = clock.GetUtcNow() - unusedFor;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var unused = db.NarrationClips.Where(c => c.CreatedAt < storedBefore && !db.ClipPlacements.Any(p => p.ClipHash == c.Hash));
+        var found = await unused.GroupBy(_ => 1).Select(g => new PrunedClips(g.Count(), g.Sum(c => (long)c.ByteLength))).SingleOrDefaultAsync(cancellationToken)
+            ?? new PrunedClips(0, 0);
+        if (dryRun || found.Count == 0)
+        {
+            return found;
+        }
+
+        var removed = await unused.ExecuteDeleteAsync(cancellationToken);
+        return removed == found.Count ? found : found with { Count = removed };
     }
 
     private async Task<bool> ExistsAsync(string hash, CancellationToken cancellationToken)

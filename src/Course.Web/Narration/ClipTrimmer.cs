@@ -73,7 +73,13 @@ public static class ClipTrimmer
                 return new ClipTrim.NothingToTrim();
         }
 
-        return await library.StoreAsync(PcmWav.Write(audio.Slice(found.Start, found.End)), null, cancellationToken) switch
+        var trimmed = await library.StoreAsync(PcmWav.Write(audio.Slice(found.Start, found.End)), null, cancellationToken);
+        if (trimmed is ClipUpload.Stored)
+        {
+            await library.KeepAsync(hash, cancellationToken); // the original, set aside: Undo may put it back
+        }
+
+        return trimmed switch
         {
             ClipUpload.Stored stored => new ClipTrim.Trimmed(stored.Hash, clip.DurationMilliseconds, stored.DurationMilliseconds),
             ClipUpload.TooLarge tooLarge => new ClipTrim.TooLong(tooLarge.MaxBytes),

@@ -133,6 +133,8 @@ public sealed class PublishedCommandTests(PublishedApp app)
     [InlineData(0, @"^Imported chapter 2 'Tokens' as ai-engineering/tokens \(published\): 1 slides, 1 segments, 1 s of pauses\.\n$", "Applying migration",
         "import", "{script}", "--course", Course, "--title", "Tokens", "--publish")]
     [InlineData(3, "^$", "error: there is no account with the e-mail 'nobody@example.com'", "users", "promote", "nobody@example.com")]
+    [InlineData(0, @"^Would remove 0 clips \(0\.0 MB\) that no draft or version uses, stored more than 168 hours ago\.\n$", "Applying migration", "clips", "prune", "--dry-run")]
+    [InlineData(2, "^$", "error: --older-than takes whole hours from 1 to 87600; it is 'soon'", "clips", "prune", "--older-than", "soon")]
     [InlineData(1, "^$", "http://127.0.0.1:1/health/ready: ", "healthcheck", "http://127.0.0.1:1/health/ready")]
     [InlineData(1, "^$", "/nonexistent/course.db: no such file", "migrate-data", "--from", "sqlite:/nonexistent/course.db", "--to", "sqlite:/nonexistent/copy.db")]
     public async Task Every_command_writes_only_its_result_on_stdout_even_when_verbose(int exit, string stdout, string stderr, params string[] args)
