@@ -164,9 +164,9 @@ public sealed class ClipLibrary(IDbContextFactory<CourseDbContext> contextFactor
         var storedBefore = clock.GetUtcNow() - unusedFor;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var unused = db.NarrationClips.Where(c => c.CreatedAt < storedBefore && !db.ClipPlacements.Any(p => p.ClipHash == c.Hash));
-        var found = await unused.GroupBy(_ => 1).Select(g => new PrunedClips(g.Count(), g.Sum(c => (long)c.ByteLength))).SingleOrDefaultAsync(cancellationToken)
-            ?? new PrunedClips(0, 0);
-        if (dryRun || found.Count == 0)
+        var count = await unused.CountAsync(cancellationToken);
+        var found = new PrunedClips(count, count == 0 ? 0 : await unused.SumAsync(c => (long)c.ByteLength, cancellationToken));
+        if (dryRun || count == 0)
         {
             return found;
         }
