@@ -14,25 +14,12 @@ namespace Course.Web.Tests.Chapters;
 /// content revision that only grows and that every save, publish and restore checks, and creation that
 /// gives every path the same chapter.
 /// </summary>
-public sealed class ChapterStoreTests : IDisposable
+public sealed class ChapterStoreTests : AppServicesTest
 {
     private const string Ana = "ana@example.com";
     private const string Luis = "luis@example.com";
-    private readonly CourseAppFactory app = new();
-    private readonly AsyncServiceScope scope;
 
-    public ChapterStoreTests() => scope = app.Services.CreateAsyncScope();
-
-    public void Dispose()
-    {
-        scope.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        app.Dispose();
-    }
-
-    private ChapterStore Store => scope.ServiceProvider.GetRequiredService<ChapterStore>();
-
-    private async Task<CourseDbContext> Db() =>
-        await app.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync();
+    private ChapterStore Store => Get<ChapterStore>();
 
     private async Task<int> NewChapterAsync(string script)
     {
@@ -122,7 +109,7 @@ public sealed class ChapterStoreTests : IDisposable
     {
         var id = await NewChapterAsync("Uno <break time=\"1s\"/>\n\nDos <break time=\"1s\"/>\n");
         var editor = (await Store.GetDraftAsync(id))!;
-        var quizzes = scope.ServiceProvider.GetRequiredService<QuizStudio>();
+        var quizzes = Get<QuizStudio>();
         var slide = (await quizzes.GetChapterAsync(id))!.Slides[0].Key;
 
         var change = await quizzes.CreateQuizAsync(id, new QuizSettingsForm { Title = "Repaso", AfterSlideKey = slide });

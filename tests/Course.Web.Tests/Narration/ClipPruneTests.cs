@@ -13,27 +13,14 @@ namespace Course.Web.Tests.Narration;
 /// clips no draft or version places that were stored before the grace period, a dry run removes nothing, and a
 /// trimmed clip's original stays for Undo however old its recording.
 /// </summary>
-public sealed class ClipPruneTests : IDisposable
+public sealed class ClipPruneTests : AppServicesTest
 {
     private const string Ana = "ana@example.com";
     private const string Script = "Uno. <break time=\"1s\"/>\nDos. <break time=\"1s\"/>\n\nTres. <break time=\"1s\"/>\n";
-    private readonly CourseAppFactory app = new();
-    private readonly AsyncServiceScope scope;
 
-    public ClipPruneTests() => scope = app.Services.CreateAsyncScope();
+    private ChapterStore Store => Get<ChapterStore>();
 
-    public void Dispose()
-    {
-        scope.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        app.Dispose();
-    }
-
-    private ChapterStore Store => scope.ServiceProvider.GetRequiredService<ChapterStore>();
-
-    private ClipLibrary Library => app.Services.GetRequiredService<ClipLibrary>();
-
-    private async Task<CourseDbContext> Db() =>
-        await app.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync();
+    private ClipLibrary Library => Get<ClipLibrary>();
 
     private async Task<string> StoreAsync(byte[] wav, int hoursAgo)
     {
@@ -48,7 +35,7 @@ public sealed class ClipPruneTests : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await OperatorCommands.RunAsync(app.Services, args, output, error);
+        var exit = await OperatorCommands.RunAsync(App.Services, args, output, error);
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -90,7 +77,7 @@ public sealed class ClipPruneTests : IDisposable
 
         Assert.Equal($"Removed 1 clip ({size} MB) that no draft or version uses, stored more than 168 hours ago.{Environment.NewLine}", pruned.Output);
         Assert.Equal(new[] { published, onDraft, recent }.Order(), (await StoredAsync()).Order());
-        using var learner = SignedInClient.Anonymous(app);
+        using var learner = SignedInClient.Anonymous(App);
         Assert.Equal(TestAudio.Wav(300, 300), await learner.GetByteArrayAsync(ClipLibrary.UrlOf(published, "wav")));
 
         var shorter = await RunAsync("clips", "prune", "--older-than", "1");

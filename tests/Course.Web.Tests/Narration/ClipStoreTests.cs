@@ -12,27 +12,14 @@ namespace Course.Web.Tests.Narration;
 /// is set): they follow their lines across draft edits, publish and restore carry them, a clip change is a
 /// content write under the same revision guard, and the same bytes are stored once.
 /// </summary>
-public sealed class ClipStoreTests : IDisposable
+public sealed class ClipStoreTests : AppServicesTest
 {
     private const string Ana = "ana@example.com";
     private const string Script = "Uno. <break time=\"1s\"/>\nDos. <break time=\"1s\"/>\n\nTres. <break time=\"1s\"/>\n";
-    private readonly CourseAppFactory app = new();
-    private readonly AsyncServiceScope scope;
 
-    public ClipStoreTests() => scope = app.Services.CreateAsyncScope();
+    private ChapterStore Store => Get<ChapterStore>();
 
-    public void Dispose()
-    {
-        scope.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        app.Dispose();
-    }
-
-    private ChapterStore Store => scope.ServiceProvider.GetRequiredService<ChapterStore>();
-
-    private ClipLibrary Library => app.Services.GetRequiredService<ClipLibrary>();
-
-    private async Task<CourseDbContext> Db() =>
-        await app.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync();
+    private ClipLibrary Library => Get<ClipLibrary>();
 
     private async Task<int> NewChapterAsync()
     {
@@ -90,23 +77,23 @@ public sealed class ClipStoreTests : IDisposable
         var uno = await RecordAsync(id, "Uno.", 300);
         Assert.IsType<PublishResult.Published>(await Store.PublishAsync(id, await RevisionAsync(id), Ana));
 
-        var live = Assert.Single(await app.Services.GetRequiredService<IPublishedClips>().ForChapterAsync(id));
+        var live = Assert.Single(await Get<IPublishedClips>().ForChapterAsync(id));
         Assert.Equal((0, $"/api/narration/clips/{uno}.wav", 400, false), (live.Line, live.Url, live.DurationMilliseconds, live.TextChanged));
 
         // Version 2: "Uno." re-recorded, "Dos." recorded.
         var uno2 = await RecordAsync(id, "Uno.", 310);
         var dos = await RecordAsync(id, "Dos.", 410);
         Assert.IsType<PublishResult.Published>(await Store.PublishAsync(id, await RevisionAsync(id), Ana));
-        Assert.Equal([uno2, dos], (await app.Services.GetRequiredService<IPublishedClips>().ForChapterAsync(id)).Select(c => c.Url[21..85]));
+        Assert.Equal([uno2, dos], (await Get<IPublishedClips>().ForChapterAsync(id)).Select(c => c.Url[21..85]));
 
         Assert.IsType<SaveResult.Saved>(await Store.RestoreAsync(id, 1, await RevisionAsync(id), Ana));
         var names = new Dictionary<string, string> { [uno] = "v1", [uno2] = "v2", [dos] = "d" };
         Assert.Equal("Uno.=v1 | Dos. | Tres.", await LinesAsync(id, names));
 
         // Learners keep hearing version 2 until the restore is published.
-        Assert.Equal(2, (await app.Services.GetRequiredService<IPublishedClips>().ForChapterAsync(id)).Count);
+        Assert.Equal(2, (await Get<IPublishedClips>().ForChapterAsync(id)).Count);
         Assert.IsType<PublishResult.Published>(await Store.PublishAsync(id, await RevisionAsync(id), Ana));
-        Assert.Equal([$"/api/narration/clips/{uno}.wav"], (await app.Services.GetRequiredService<IPublishedClips>().ForChapterAsync(id)).Select(c => c.Url));
+        Assert.Equal([$"/api/narration/clips/{uno}.wav"], (await Get<IPublishedClips>().ForChapterAsync(id)).Select(c => c.Url));
     }
 
     [Fact]

@@ -10,25 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Course.Web.Tests.Studio;
 
 /// <summary>Drafts, publishing, versions, restore and conflicts, on the real database.</summary>
-public sealed class ChapterStudioTests : IDisposable
+public sealed class ChapterStudioTests : AppServicesTest
 {
-    private readonly CourseAppFactory app = new();
-    private readonly AsyncServiceScope scope;
+    private ChapterStudio Studio => Get<ChapterStudio>();
 
-    public ChapterStudioTests() => scope = app.Services.CreateAsyncScope();
-
-    public void Dispose()
-    {
-        scope.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        app.Dispose();
-    }
-
-    private ChapterStudio Studio => scope.ServiceProvider.GetRequiredService<ChapterStudio>();
-
-    private CatalogReader Catalog => scope.ServiceProvider.GetRequiredService<CatalogReader>();
-
-    private async Task<CourseDbContext> Db() =>
-        await app.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync();
+    private CatalogReader Catalog => Get<CatalogReader>();
 
     private async Task<int> SeedChapterIdAsync()
     {
@@ -129,7 +115,7 @@ public sealed class ChapterStudioTests : IDisposable
         var saved = (SaveResult.Saved)await Studio.SaveDraftAsync(id, "Dos <break time=\"1s\"/>\n", (await Studio.GetDraftAsync(id))!.Revision, "ana@example.com");
 
         // Two tabs, two scopes, the same revision, at the same moment.
-        await using var other = app.Services.CreateAsyncScope();
+        await using var other = App.Services.CreateAsyncScope();
         var results = await Task.WhenAll(
             Studio.PublishAsync(id, saved.Revision, "ana@example.com"),
             other.ServiceProvider.GetRequiredService<ChapterStudio>().PublishAsync(id, saved.Revision, "ana@example.com"));

@@ -8,23 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Course.Web.Tests.Studio;
 
 /// <summary>Courses created and renamed in the studio, on the real database.</summary>
-public sealed class CourseStudioTests : IDisposable
+public sealed class CourseStudioTests : AppServicesTest
 {
-    private readonly CourseAppFactory app = new();
-    private readonly AsyncServiceScope scope;
-
-    public CourseStudioTests() => scope = app.Services.CreateAsyncScope();
-
-    public void Dispose()
-    {
-        scope.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        app.Dispose();
-    }
-
-    private CourseStudio Courses => scope.ServiceProvider.GetRequiredService<CourseStudio>();
-
-    private async Task<CourseDbContext> Db() =>
-        await app.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync();
+    private CourseStudio Courses => Get<CourseStudio>();
 
     [Fact]
     public async Task A_new_course_gets_a_free_slug_from_its_title_and_appears_in_the_studio()
@@ -32,7 +18,7 @@ public sealed class CourseStudioTests : IDisposable
         var first = await Courses.CreateAsync(new CourseDetails("  Prompting práctico ", "es", ""));
         var second = await Courses.CreateAsync(new CourseDetails("Prompting práctico", "en", "Otra vez"));
 
-        var listed = await scope.ServiceProvider.GetRequiredService<ChapterStudio>().ListAsync();
+        var listed = await Get<ChapterStudio>().ListAsync();
         var one = listed.Single(c => c.CourseId == first);
         var two = listed.Single(c => c.CourseId == second);
         Assert.Equal(("prompting-practico", "Prompting práctico", "es", (string?)null), (one.Slug, one.Title, one.Language, one.Description));
@@ -58,7 +44,7 @@ public sealed class CourseStudioTests : IDisposable
     [Fact]
     public async Task Renaming_a_course_keeps_its_slug_and_learners_see_the_new_title_at_once()
     {
-        var catalog = scope.ServiceProvider.GetRequiredService<CatalogReader>();
+        var catalog = Get<CatalogReader>();
         Assert.NotNull(await catalog.GetChapterAsync("ai-engineering", "foundation-models")); // now cached
         int courseId;
         await using (var db = await Db())

@@ -14,29 +14,18 @@ namespace Course.Web.Tests.Studio;
 /// Draft slides have keys from their first save, so a chapter's quizzes can be written before it is ever
 /// published, and publishing keeps the keys the quizzes point at.
 /// </summary>
-public sealed class DraftSlideKeysTests : IDisposable
+public sealed class DraftSlideKeysTests : AppServicesTest
 {
     private const string Author = "ana@example.com";
     private const string Script = "Qué es un token <break time=\"1s\"/>\n\nCuántos tokens tiene una frase <break time=\"1s\"/>\n\nResumen <break time=\"1s\"/>\n";
 
-    private readonly CourseAppFactory app = new();
-    private readonly AsyncServiceScope scope;
+    private ChapterStudio Chapters => Get<ChapterStudio>();
 
-    public DraftSlideKeysTests() => scope = app.Services.CreateAsyncScope();
-
-    public void Dispose()
-    {
-        scope.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        app.Dispose();
-    }
-
-    private ChapterStudio Chapters => scope.ServiceProvider.GetRequiredService<ChapterStudio>();
-
-    private QuizStudio Quizzes => scope.ServiceProvider.GetRequiredService<QuizStudio>();
+    private QuizStudio Quizzes => Get<QuizStudio>();
 
     private async Task<int> NewChapterAsync(string script)
     {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync();
+        await using var db = await Db();
         var courseId = (await db.Courses.SingleAsync()).Id;
         return await Chapters.CreateChapterAsync(courseId, "Tokens en la práctica", "es", Author, script);
     }
@@ -76,10 +65,10 @@ public sealed class DraftSlideKeysTests : IDisposable
         var saved = Assert.IsType<SaveResult.Saved>(await Chapters.SaveDraftAsync(id, "Bienvenida <break time=\"1s\"/>\n\n" + Script, draft.Revision, Author));
         Assert.IsType<PublishResult.Published>(await Chapters.PublishAsync(id, saved.Revision, Author));
 
-        var view = (await scope.ServiceProvider.GetRequiredService<CatalogReader>().GetChapterAsync(draft.CourseSlug, draft.ChapterSlug))!;
+        var view = (await Get<CatalogReader>().GetChapterAsync(draft.CourseSlug, draft.ChapterSlug))!;
         var checkpoint = Assert.Single(view.QuizList);
         Assert.Equal(3, checkpoint.AfterSlide);
-        var play = (await scope.ServiceProvider.GetRequiredService<QuizCatalog>().GetAsync(draft.CourseSlug, draft.ChapterSlug, checkpoint.Slug))!;
+        var play = (await Get<QuizCatalog>().GetAsync(draft.CourseSlug, draft.ChapterSlug, checkpoint.Slug))!;
         Assert.Equal(2, view.SlideNumberOf(Assert.Single(play.Definition.Questions).TeachingSlideKey));
     }
 
@@ -97,7 +86,7 @@ public sealed class DraftSlideKeysTests : IDisposable
         var (quizId, _) = await CheckpointWithQuestionAsync(id, afterSlideKey: added.Key, teachingSlideKey: added.Key);
 
         // Learners don't see a checkpoint after a slide they don't have yet; after the publish they do.
-        var catalog = scope.ServiceProvider.GetRequiredService<CatalogReader>();
+        var catalog = Get<CatalogReader>();
         Assert.Null(Assert.Single((await catalog.GetChapterAsync(draft.CourseSlug, draft.ChapterSlug))!.QuizList).AfterSlide);
         var revision = (await Chapters.GetDraftAsync(id))!.Revision;
         Assert.IsType<PublishResult.Published>(await Chapters.PublishAsync(id, revision, Author));
@@ -139,9 +128,9 @@ public sealed class DraftSlideKeysTests : IDisposable
         var id = await NewChapterAsync(Script);
         var slides = (await Quizzes.GetChapterAsync(id))!.Slides;
         await CheckpointWithQuestionAsync(id, afterSlideKey: slides[2].Key, teachingSlideKey: slides[1].Key);
-        var packages = scope.ServiceProvider.GetRequiredService<CoursePackages>();
+        var packages = Get<CoursePackages>();
         int courseId;
-        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync())
+        await using (var db = await Db())
         {
             courseId = (await db.Courses.SingleAsync()).Id;
         }
@@ -178,12 +167,12 @@ public sealed class DraftSlideKeysTests : IDisposable
         var added = (await Quizzes.GetChapterAsync(id))!.Slides[3];
         await CheckpointWithQuestionAsync(id, afterSlideKey: added.Key, teachingSlideKey: added.Key);
         int courseId;
-        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync())
+        await using (var db = await Db())
         {
             courseId = (await db.Courses.SingleAsync()).Id;
         }
 
-        var package = (await scope.ServiceProvider.GetRequiredService<CoursePackages>().ExportAsync(courseId))!;
+        var package = (await Get<CoursePackages>().ExportAsync(courseId))!;
         var quiz = Assert.Single(package.Chapters.Single(c => c.Slug == draft.ChapterSlug).Quizzes.Quizzes);
         Assert.Equal((null, 4), (quiz.AfterSlide, quiz.AfterDraftSlide));
         Assert.Equal((null, 4), (quiz.Questions[0].Slide, quiz.Questions[0].DraftSlide));

@@ -14,28 +14,15 @@ namespace Course.Web.Tests.Studio;
 /// A quiz edit and a chapter edit at the same time, on the real database: the quiz edit never meets the
 /// chapter editor's concurrency token (no false conflict on publish), and learners see both changes at once.
 /// </summary>
-public sealed class QuizEditsAndChapterEditsTests : IDisposable
+public sealed class QuizEditsAndChapterEditsTests : AppServicesTest
 {
     private const string Course = "ai-engineering";
     private const string Chapter = "foundation-models";
     private const string Author = "ana@example.com";
-    private readonly CourseAppFactory app = new();
-    private readonly AsyncServiceScope scope;
-
-    public QuizEditsAndChapterEditsTests() => scope = app.Services.CreateAsyncScope();
-
-    public void Dispose()
-    {
-        scope.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        app.Dispose();
-    }
-
-    private T Get<T>()
-        where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
 
     private async Task<(int Id, Guid Version)> SeedChapterAsync()
     {
-        await using var db = await Get<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync();
+        await using var db = await Db();
         var chapter = await db.Chapters.AsNoTracking().SingleAsync(c => c.Slug == Chapter);
         return (chapter.Id, chapter.Version);
     }
