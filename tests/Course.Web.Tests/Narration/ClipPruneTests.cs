@@ -15,8 +15,8 @@ namespace Course.Web.Tests.Narration;
 /// </summary>
 public sealed class ClipPruneTests : AppServicesTest
 {
-    private const string Ana = "ana@example.com";
-    private const string Script = "Uno. <break time=\"1s\"/>\nDos. <break time=\"1s\"/>\n\nTres. <break time=\"1s\"/>\n";
+    private const string Ana = ClipStoreTests.Ana;
+    private const string Script = ClipStoreTests.Script; // three lines on two slides
 
     private ChapterStore Store => Get<ChapterStore>();
 

@@ -14,8 +14,8 @@ namespace Course.Web.Tests.Narration;
 /// </summary>
 public sealed class ClipStoreTests : AppServicesTest
 {
-    private const string Ana = "ana@example.com";
-    private const string Script = "Uno. <break time=\"1s\"/>\nDos. <break time=\"1s\"/>\n\nTres. <break time=\"1s\"/>\n";
+    internal const string Ana = "ana@example.com";
+    internal const string Script = "Uno. <break time=\"1s\"/>\nDos. <break time=\"1s\"/>\n\nTres. <break time=\"1s\"/>\n";
 
     private ChapterStore Store => Get<ChapterStore>();
 
