@@ -18,10 +18,9 @@ namespace Course.Web.Tests.Browser;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public partial class RecordModeBrowserTests(RecorderBrowserTests.MicrophoneBrowser mic)
-    : IClassFixture<RecorderBrowserTests.MicrophoneBrowser>, IAsyncLifetime
+public partial class RecordModeBrowserTests(ToneMicrophone mic)
+    : IClassFixture<ToneMicrophone>, IAsyncLifetime
 {
-    private const string Password = "a-good-password";
 
     [GeneratedRegex(@"^Line 1 of \d+ recorded, \d+(\.\d+)? s\.$")]
     private static partial Regex FirstRecorded();
@@ -36,8 +35,8 @@ public partial class RecordModeBrowserTests(RecorderBrowserTests.MicrophoneBrows
     [Fact]
     public async Task An_instructor_records_two_lines_in_record_mode_with_the_keyboard_only()
     {
-        var chapterId = await ChapterIdAsync();
-        var page = await InstructorPageAsync();
+        var chapterId = await mic.SeedChapterIdAsync();
+        var page = await mic.InstructorPageAsync("recorder");
         await page.GotoAsync($"/studio/chapters/{chapterId}");
         await Assertions.Expect(page.Locator(".editor[data-ready='true']")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Slides", Exact = true }).ClickAsync();
@@ -126,30 +125,5 @@ public partial class RecordModeBrowserTests(RecorderBrowserTests.MicrophoneBrows
             Directory.CreateDirectory(folder);
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
         }
-    }
-
-    private async Task<int> ChapterIdAsync()
-    {
-        await using var db = await mic.App.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync();
-        return await db.Chapters.Where(c => c.Slug == CourseSeeder.ChapterSlug).Select(c => c.Id).SingleAsync();
-    }
-
-    private async Task<IPage> InstructorPageAsync()
-    {
-        var email = $"recorder-{Guid.NewGuid():N}@example.com";
-        await SignedInClient.CreateUserAsync(mic.App, email, Password, instructor: true);
-        var context = mic.Track(await mic.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = mic.App.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            Locale = "en-US",
-        }));
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Your account" })).ToBeVisibleAsync();
-        return page;
     }
 }

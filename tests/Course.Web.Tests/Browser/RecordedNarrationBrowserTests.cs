@@ -26,7 +26,6 @@ public class RecordedNarrationBrowserTests(BrowserFixture browser, RecordedNarra
     : IClassFixture<RecordedNarrationBrowserTests.RecordedApp>, IAsyncLifetime
 {
     private const string Chapter = "/courses/ai-engineering/chapters/foundation-models";
-    private const string Password = "a-good-password";
     private const int FirstClipMilliseconds = 1200;
     private const int SecondClipMilliseconds = 900;
 
@@ -44,8 +43,8 @@ public class RecordedNarrationBrowserTests(BrowserFixture browser, RecordedNarra
             async () =>
             {
                 var email = $"listener-{Guid.NewGuid():N}@example.com";
-                userId = await SignedInClient.CreateUserAsync(recorded.App, email, Password);
-                var page = await SignedInPageAsync(email);
+                userId = await SignedInClient.CreateUserAsync(recorded.App, email);
+                var page = await browser.SignedInPageAsync(email, recorded.App);
                 await page.AddInitScriptAsync(ClipTimingWatch.Script);
                 await page.GotoAsync(Chapter + "/slides/6");
                 await Assertions.Expect(page.Locator(".player[data-ready='true']")).ToBeVisibleAsync();
@@ -73,7 +72,7 @@ public class RecordedNarrationBrowserTests(BrowserFixture browser, RecordedNarra
     [Fact]
     public async Task Captions_are_a_remembered_setting_and_axe_finds_nothing_serious_with_them_on()
     {
-        var page = await NewPageAsync();
+        var page = await browser.NewPageAsync(app: recorded.App);
         await page.GotoAsync(Chapter + "/slides/6");
         await Assertions.Expect(page.Locator(".player[data-ready='true']")).ToBeVisibleAsync();
         var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Captions" });
@@ -92,28 +91,6 @@ public class RecordedNarrationBrowserTests(BrowserFixture browser, RecordedNarra
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}")));
-    }
-
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = browser.Track(await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = recorded.App.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            Locale = "en-US",
-        }));
-        return await context.NewPageAsync();
-    }
-
-    private async Task<IPage> SignedInPageAsync(string email)
-    {
-        var page = await NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Your account" })).ToBeVisibleAsync();
-        return page;
     }
 
     /// <summary>An app whose published clips are two WAV files this fixture writes, for slide 6's first two lines.</summary>

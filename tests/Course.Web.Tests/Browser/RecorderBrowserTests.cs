@@ -21,11 +21,10 @@ namespace Course.Web.Tests.Browser;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public partial class RecorderBrowserTests(RecorderBrowserTests.MicrophoneBrowser mic, Xunit.Abstractions.ITestOutputHelper output)
-    : IClassFixture<RecorderBrowserTests.MicrophoneBrowser>, IAsyncLifetime
+public partial class RecorderBrowserTests(ToneMicrophone mic, Xunit.Abstractions.ITestOutputHelper output)
+    : IClassFixture<ToneMicrophone>, IAsyncLifetime
 {
     private const string Chapter = "/courses/ai-engineering/chapters/" + CourseSeeder.ChapterSlug;
-    private const string Password = "a-good-password";
     private const int SlideNumber = 3;
 
     [GeneratedRegex(@"Version \d+ published\.")]
@@ -41,8 +40,8 @@ public partial class RecorderBrowserTests(RecorderBrowserTests.MicrophoneBrowser
     [Fact]
     public async Task An_instructor_records_a_whole_slide_with_the_keyboard_and_publishes_and_a_learner_hears_it_with_the_script_pauses()
     {
-        var chapterId = await ChapterIdAsync();
-        var instructor = await SignedInPageAsync($"voice-{Guid.NewGuid():N}@example.com", instructor: true);
+        var chapterId = await mic.SeedChapterIdAsync();
+        var instructor = await mic.InstructorPageAsync("voice");
         await instructor.GotoAsync($"/studio/chapters/{chapterId}");
         await Assertions.Expect(instructor.Locator(".editor[data-ready='true']")).ToBeVisibleAsync();
         await instructor.GetByRole(AriaRole.Button, new() { Name = "Slides", Exact = true }).ClickAsync();
@@ -94,8 +93,8 @@ public partial class RecorderBrowserTests(RecorderBrowserTests.MicrophoneBrowser
             async () =>
             {
                 var email = $"listener-{Guid.NewGuid():N}@example.com";
-                userId = await SignedInClient.CreateUserAsync(mic.App, email, Password);
-                var learner = await SignedInPageAsync(email);
+                userId = await SignedInClient.CreateUserAsync(mic.App, email);
+                var learner = await mic.SignedInPageAsync(email);
                 await learner.AddInitScriptAsync(ClipTimingWatch.Script);
                 await learner.GotoAsync($"{Chapter}/slides/{SlideNumber}");
                 await Assertions.Expect(learner.Locator(".player[data-ready='true']")).ToBeVisibleAsync();
@@ -135,109 +134,9 @@ public partial class RecorderBrowserTests(RecorderBrowserTests.MicrophoneBrowser
         await Assertions.Expect(page.GetByTestId("narration-panel").GetByRole(AriaRole.Status)).ToHaveTextAsync($"Recording saved for {name}.");
     }
 
-    private async Task<int> ChapterIdAsync()
-    {
-        await using var db = await mic.App.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync();
-        return await db.Chapters.Where(c => c.Slug == CourseSeeder.ChapterSlug).Select(c => c.Id).SingleAsync();
-    }
-
     private async Task<JsonElement> SlideAsync(int number)
     {
         var chapter = await mic.App.CreateHttpClient().GetFromJsonAsync<JsonElement>("/api" + Chapter);
         return chapter.GetProperty("slides")[number - 1];
-    }
-
-    private async Task<IPage> SignedInPageAsync(string email, bool instructor = false)
-    {
-        if (instructor)
-        {
-            await SignedInClient.CreateUserAsync(mic.App, email, Password, instructor: true);
-        }
-
-        var context = mic.Track(await mic.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = mic.App.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            Locale = "en-US",
-        }));
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Your account" })).ToBeVisibleAsync();
-        return page;
-    }
-
-    /// <summary>
-    /// Chromium with a fake microphone that loops a generated WAV (3 s of 440 Hz, 48 kHz mono 16-bit), and an app of
-    /// its own (publishing clips on the seeded chapter must not change what other browser tests play).
-    /// </summary>
-    public sealed class MicrophoneBrowser : IAsyncLifetime
-    {
-        private readonly string wav = Path.Combine(Directory.CreateTempSubdirectory("course-mic-").FullName, "tone.wav");
-        private readonly List<IBrowserContext> open = [];
-        private IPlaywright? playwright;
-
-        public CourseAppFactory App { get; private set; } = null!;
-
-        public IBrowser Browser { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            await File.WriteAllBytesAsync(wav, Wav.Tone(3000, rate: 48_000));
-            App = new CourseAppFactory();
-            playwright = await Playwright.CreateAsync();
-            var executable = new[] { Environment.GetEnvironmentVariable("COURSE_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
-                .FirstOrDefault(path => !string.IsNullOrEmpty(path) && File.Exists(path));
-            Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = executable,
-                Headless = true,
-                Args =
-                [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + wav,
-                ],
-            });
-        }
-
-        public IBrowserContext Track(IBrowserContext context)
-        {
-            lock (open)
-            {
-                open.Add(context);
-            }
-
-            return context;
-        }
-
-        public async Task CloseContextsAsync()
-        {
-            IBrowserContext[] closing;
-            lock (open)
-            {
-                closing = [.. open];
-                open.Clear();
-            }
-
-            foreach (var context in closing)
-            {
-                await context.CloseAsync();
-            }
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (Browser is not null)
-            {
-                await Browser.DisposeAsync();
-            }
-
-            playwright?.Dispose();
-            App?.Dispose();
-            Directory.Delete(Path.GetDirectoryName(wav)!, recursive: true);
-        }
     }
 }

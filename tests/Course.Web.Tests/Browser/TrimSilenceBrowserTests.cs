@@ -21,17 +21,20 @@ namespace Course.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
 public class TrimSilenceBrowserTests(TrimSilenceBrowserTests.QuietMicrophone mic, Xunit.Abstractions.ITestOutputHelper output)
-    : IClassFixture<TrimSilenceBrowserTests.QuietMicrophone>
+    : IClassFixture<TrimSilenceBrowserTests.QuietMicrophone>, IAsyncLifetime
 {
-    private const string Password = "a-good-password";
     private const int SlideNumber = 3;
     private const int ToneMilliseconds = 1000;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => mic.CloseContextsAsync();
 
     [Fact]
     public async Task A_recording_with_silence_at_its_ends_is_trimmed_to_its_sound_as_a_new_clip_on_the_same_line()
     {
-        var chapterId = await ChapterIdAsync();
-        var page = await InstructorPageAsync();
+        var chapterId = await mic.SeedChapterIdAsync();
+        var page = await mic.InstructorPageAsync("trim");
         await page.GotoAsync($"/studio/chapters/{chapterId}");
         await Assertions.Expect(page.Locator(".editor[data-ready='true']")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Slides", Exact = true }).ClickAsync();
@@ -98,71 +101,11 @@ public class TrimSilenceBrowserTests(TrimSilenceBrowserTests.QuietMicrophone mic
         return (placed.ClipHash!, placed.Extension!, placed.DurationMilliseconds);
     }
 
-    private async Task<int> ChapterIdAsync()
+
+
+    /// <summary>A fake microphone playing 1 s of silence, a 1 s tone and 8 s of silence.</summary>
+    public sealed class QuietMicrophone : MicrophoneBrowser
     {
-        await using var db = await mic.App.Services.GetRequiredService<IDbContextFactory<CourseDbContext>>().CreateDbContextAsync();
-        return await db.Chapters.Where(c => c.Slug == CourseSeeder.ChapterSlug).Select(c => c.Id).SingleAsync();
-    }
-
-    private async Task<IPage> InstructorPageAsync()
-    {
-        var email = $"trim-{Guid.NewGuid():N}@example.com";
-        await SignedInClient.CreateUserAsync(mic.App, email, Password, instructor: true);
-        var context = await mic.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = mic.App.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            Locale = "en-US",
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Your account" })).ToBeVisibleAsync();
-        return page;
-    }
-
-    /// <summary>Chromium whose fake microphone plays silence, a tone and silence (48 kHz mono 16-bit), and an app of its own.</summary>
-    public sealed class QuietMicrophone : IAsyncLifetime
-    {
-        private readonly string wav = Path.Combine(Directory.CreateTempSubdirectory("course-trim-").FullName, "silence-tone-silence.wav");
-        private IPlaywright? playwright;
-
-        public CourseAppFactory App { get; private set; } = null!;
-
-        public IBrowser Browser { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            await File.WriteAllBytesAsync(wav, TestAudio.SilenceToneSilence(1000, ToneMilliseconds, 8000, sampleRate: 48_000));
-            App = new CourseAppFactory();
-            playwright = await Playwright.CreateAsync();
-            var executable = new[] { Environment.GetEnvironmentVariable("COURSE_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
-                .FirstOrDefault(path => !string.IsNullOrEmpty(path) && File.Exists(path));
-            Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = executable,
-                Headless = true,
-                Args =
-                [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--use-file-for-fake-audio-capture=" + wav,
-                ],
-            });
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (Browser is not null)
-            {
-                await Browser.DisposeAsync();
-            }
-
-            playwright?.Dispose();
-            App?.Dispose();
-            Directory.Delete(Path.GetDirectoryName(wav)!, recursive: true);
-        }
+        protected override byte[] Sound() => TestAudio.SilenceToneSilence(1000, ToneMilliseconds, 8000, sampleRate: 48_000);
     }
 }

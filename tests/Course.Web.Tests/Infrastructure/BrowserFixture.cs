@@ -3,12 +3,15 @@ using Microsoft.Playwright;
 namespace Course.Web.Tests.Infrastructure;
 
 /// <summary>
-/// One headless Chromium and one app for every browser test in the run. Uses COURSE_CHROMIUM when set,
-/// else Debian's /usr/bin/chromium, else a browser Playwright installed itself; with none of them the
-/// tests fail and say how to install one (they never skip).
+/// One headless Chromium and one app for every browser test in the run (and, derived, a Chromium of a test class's
+/// own, such as one with a fake microphone). Uses COURSE_CHROMIUM when set, else Debian's /usr/bin/chromium, else a
+/// browser Playwright installed itself; with none of them the tests fail and say how to install one (they never skip).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>The password of the accounts browser tests create (<see cref="SignedInClient.CreateUserAsync"/>'s default).</summary>
+    public const string Password = "a-good-password";
+
     private static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -23,8 +26,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>More Chromium switches, for a derived fixture.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
+    /// <summary>Runs before Chromium starts (a derived fixture writes the files its switches name).</summary>
+    protected virtual Task PrepareAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await PrepareAsync();
         playwright = await Playwright.CreateAsync();
         // CI runs the suite on a small machine with a database server beside it; a circuit can take
         // longer than Playwright's 5 s default to connect there. Assertions still fail, just later.
@@ -36,7 +46,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = executable,
-                Args = ChromiumArgs,
+                Args = [.. ChromiumArgs, .. ExtraArguments],
                 Headless = true,
             });
         }
@@ -50,16 +60,29 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string locale = "en-US", string? timeZone = null)
+    /// <summary>A page in a context of its own (closed when the test ends), on <paramref name="app"/> or this fixture's app.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string locale = "en-US", string? timeZone = null, CourseAppFactory? app = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.BaseAddress.ToString(),
+            BaseURL = (app ?? App).BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
             TimezoneId = timeZone,
         });
         return await Track(context).NewPageAsync();
+    }
+
+    /// <summary>A new page signed in as <paramref name="email"/>, an account that exists with <see cref="Password"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(string email, CourseAppFactory? app = null)
+    {
+        var page = await NewPageAsync(app: app);
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Your account" })).ToBeVisibleAsync();
+        return page;
     }
 
     /// <summary>Closes the contexts a test opened, once it ends (see <see cref="CloseContextsAsync"/>).</summary>
@@ -99,7 +122,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
