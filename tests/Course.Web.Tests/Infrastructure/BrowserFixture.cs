@@ -77,12 +77,18 @@ public class BrowserFixture : IAsyncLifetime
     public async Task<IPage> SignedInPageAsync(string email, CourseAppFactory? app = null)
     {
         var page = await NewPageAsync(app: app);
+        await SignInAsync(page, email);
+        return page;
+    }
+
+    /// <summary>Signs <paramref name="page"/> in through the sign-in form, as a person does, and waits for the account menu.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password = Password)
+    {
         await page.GotoAsync("/account/login");
         await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Your account" })).ToBeVisibleAsync();
-        return page;
     }
 
     /// <summary>Closes the contexts a test opened, once it ends (see <see cref="CloseContextsAsync"/>).</summary>
