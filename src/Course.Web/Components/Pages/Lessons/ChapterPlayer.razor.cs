@@ -31,8 +31,7 @@ public sealed partial class ChapterPlayer : ComponentBase
     private PlaybackState state = null!;
     private JsModule? module;
     private DotNetObjectReference<ChapterPlayer>? self;
-    private long spokenStep = -1;
-    private long heldStep = -1; // the step whose clip is paused in the browser, waiting to resume
+    private readonly VoiceCues voice = new();
     private bool resumeAfterReconnect;
     private bool helpOpen;
     private bool ready; // the browser side is listening: keys, speech and the address bar work
@@ -352,43 +351,15 @@ public sealed partial class ChapterPlayer : ComponentBase
         }
     });
 
-    private async Task SpeakOrStopAsync(PlaybackState current)
-    {
-        if (current.AwaitsSpeech)
+    private Task SpeakOrStopAsync(PlaybackState current) =>
+        voice.Next(current, clips.IsInClip(current.SlideIndex, current.CurrentSegment), CurrentClip is not null, !speechUnavailable) switch
         {
-            if (current.Step != spokenStep)
-            {
-                spokenStep = current.Step;
-                heldStep = -1;
-                if (clips.IsInClip(current.SlideIndex, current.CurrentSegment))
-                {
-                    // Spoken inside its line's clip, which has just ended: nothing to say.
-                }
-                else if (CurrentClip is { } clip)
-                {
-                    // Playing the same step again after a pause resumes the clip where it stopped.
-                    await CallAsync("playClip", current.Step, clip.Url, current.Speed);
-                }
-                else if (!speechUnavailable)
-                {
-                    await CallAsync("speak", current.Step, CurrentText, Language, current.Speed);
-                }
-            }
-        }
-        else if (spokenStep != -1)
-        {
-            // Paused in the middle of a line: the clip waits where it is; anything else ends it.
-            var paused = !current.IsPlaying && current.Step == spokenStep && current.Phase == PlaybackPhase.Reading;
-            heldStep = paused ? spokenStep : -1;
-            spokenStep = -1;
-            await CallAsync(paused ? "pauseNarration" : "stopNarration");
-        }
-        else if (heldStep != -1 && current.Step != heldStep)
-        {
-            heldStep = -1; // moved on while paused: the held clip will not resume
-            await CallAsync("stopNarration");
-        }
-    }
+            VoiceCue.PlayClip => CallAsync("playClip", current.Step, CurrentClip!.Url, current.Speed),
+            VoiceCue.Speak => CallAsync("speak", current.Step, CurrentText, Language, current.Speed),
+            VoiceCue.Pause => CallAsync("pauseNarration"),
+            VoiceCue.Stop => CallAsync("stopNarration"),
+            _ => Task.CompletedTask,
+        };
 
     private Task ShowPositionAsync(PlaybackState current)
     {
