@@ -164,22 +164,7 @@ public sealed class PackageClipTests(RecordedCourseFixture course) : IClassFixtu
     [Fact]
     public async Task A_package_larger_than_the_apps_request_limit_imports_within_the_package_limit_and_learners_hear_it()
     {
-        // Two 6 MB WAV clips (trimmed clips are WAV) in place of two of the course's: a package of about 12 MB, past
-        // the app's 10 MB request limit (Limits:MaxRequestBodyBytes), within the 64 MB package limit.
-        var (text, files) = PackageArchive.Read(course.Archive, PackageOptions.DefaultMaxBytes);
-        var replaced = files.Keys.Order(StringComparer.Ordinal).Take(2).ToList();
-        var large = replaced.Select((_, i) => TestAudio.Wav(375_000, hertz: 300 + (100 * i))).ToList();
-        foreach (var (name, bytes) in replaced.Zip(large))
-        {
-            // The fixture's clips are WAV too: the new hash replaces the old one in the clip list and every placement.
-            text = text.Replace(name[6..70], Hash(bytes), StringComparison.Ordinal);
-            files.Remove(name);
-            files[$"clips/{Hash(bytes)}.wav"] = bytes;
-        }
-
-        var node = JsonNode.Parse(text)!;
-        node["course"]!["slug"] = "copia-grande";
-        var package = PackageArchive.Write(node.ToJsonString(), files);
+        var (package, large) = course.LargeCopy("copia-grande");
         Assert.InRange(package.Length, 11 * 1024 * 1024, PackageOptions.DefaultMaxBytes);
         using var client = await SignedInClient.SignInAsync(course.App, RecordedCourseFixture.Instructor);
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Course.Web.Chapters;
 using Course.Web.Data;
 using Course.Web.Narration;
+using Course.Web.Studio;
 using Course.Web.Tests.Infrastructure;
 using Course.Web.Tests.Narration;
 using Microsoft.EntityFrameworkCore;
@@ -59,6 +60,30 @@ public sealed partial class RecordedCourseFixture : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         ArchiveMediaType = response.Content.Headers.ContentType?.MediaType;
         Archive = await response.Content.ReadAsByteArrayAsync();
+    }
+
+    /// <summary>
+    /// <see cref="Archive"/> under another course slug with two 6 MB WAV clips (trimmed clips are WAV) in place of two
+    /// of its clips: a package of about 12 MB, past the app's 10 MB request limit (Limits:MaxRequestBodyBytes) and
+    /// within the 64 MB package limit. Returns the package and the large clips' bytes.
+    /// </summary>
+    public (byte[] Package, List<byte[]> LargeClips) LargeCopy(string slug)
+    {
+        var (text, files) = PackageArchive.Read(Archive, PackageOptions.DefaultMaxBytes);
+        var replaced = files.Keys.Order(StringComparer.Ordinal).Take(2).ToList();
+        var large = replaced.Select((_, i) => TestAudio.Wav(375_000, hertz: 300 + (100 * i))).ToList();
+        foreach (var (name, bytes) in replaced.Zip(large))
+        {
+            // The fixture's clips are WAV too: the new hash replaces the old one in the clip list and every placement.
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            text = text.Replace(name[6..70], hash, StringComparison.Ordinal);
+            files.Remove(name);
+            files[$"clips/{hash}.wav"] = bytes;
+        }
+
+        var node = System.Text.Json.Nodes.JsonNode.Parse(text)!;
+        node["course"]!["slug"] = slug;
+        return (PackageArchive.Write(node.ToJsonString(), files), large);
     }
 
     private async Task<string> StoreAsync(byte[] wav) =>
