@@ -141,14 +141,7 @@ internal sealed class PlaybackMachine
         narration = on;
         if (phase == PlaybackPhase.Reading)
         {
-            // Read the newest segment again, by voice or by the clock.
-            StopTimer();
-            remaining = null;
-            step++;
-            if (playing)
-            {
-                StartPhaseTimer();
-            }
+            ReadAgain(); // by voice or by the clock
         }
 
         return true;
@@ -168,13 +161,7 @@ internal sealed class PlaybackMachine
         speechUnavailable = true;
         if (narration && phase == PlaybackPhase.Reading && !ClipPlays && !slides[slideIndex][revealed - 1].InClip)
         {
-            StopTimer();
-            remaining = null;
-            step++;
-            if (playing)
-            {
-                StartPhaseTimer();
-            }
+            ReadAgain(); // on the clock now
         }
 
         return true;
@@ -338,6 +325,18 @@ internal sealed class PlaybackMachine
         remaining = null;
         step++;
         StopTimer();
+    }
+
+    /// <summary>The newest segment is read again from its start, as a new step (a report for the old one is stale).</summary>
+    private void ReadAgain()
+    {
+        StopTimer();
+        remaining = null;
+        step++;
+        if (playing)
+        {
+            StartPhaseTimer();
+        }
     }
 
     /// <summary>The newest segment is narrated by its recorded clip (narration on, a clip, and it has not failed).</summary>
